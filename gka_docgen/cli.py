@@ -1,0 +1,121 @@
+"""The `gka-docgen` command: arguments, printing and exit codes; no logic.
+
+Exit codes: 0 all is well, 1 invalid data or a refused operation, 2 wrong usage.
+Core modules raise `DocgenError`s; this module is the one place that turns
+them into Dutch lines. Rendering libraries are imported inside the commands
+that need them, so `check` and `--help` start quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal, NoReturn
+
+import typer
+
+from gka_docgen.errors import DocgenError
+from gka_docgen.paths import OngeldigPad, agenda_bestanden
+
+app = typer.Typer(
+    name="gka-docgen",
+    help="Maakt van één YAML-bestand per gemeente de GKA-Agenda of het Addendum (DOCX en PDF).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+Soort = Literal["agenda", "addendum"]
+
+
+def _stop(melding: str, code: int) -> NoReturn:
+    typer.echo(f"gka-docgen: {melding}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def new(
+    naam: Annotated[
+        str, typer.Argument(help="Naam van de gemeente, bijvoorbeeld 's-Hertogenbosch.")
+    ],
+    soort: Annotated[
+        Soort, typer.Option(help="agenda (2019-2021) of addendum (2021-2024).")
+    ] = "addendum",
+    periode: Annotated[
+        str | None, typer.Option(help="Looptijd JJJJ-JJJJ; standaard die van de soort.")
+    ] = None,
+    map_: Annotated[Path, typer.Option("--map", help="Map waarin het bestand komt.")] = Path(
+        "agendas"
+    ),
+) -> None:
+    """Maak een nieuw agendabestand met alle velden en uitleg (concept)."""
+    from gka_docgen.errors import OngeldigeAgenda
+    from gka_docgen.load import valideer
+    from gka_docgen.scaffold import STANDAARD_PERIODE, scaffold
+
+    # Refuse a name or period the scaffold itself would reject, before writing anything.
+    try:
+        valideer(
+            scaffold(naam, soort, periode or STANDAARD_PERIODE[soort]).encode(), naam="(nieuw)"
+        )
+    except OngeldigeAgenda as fout:
+        _stop("; ".join(f"{'.'.join(map(str, p.pad))}: {p.melding}" for p in fout.problemen), 2)
+    from gka_docgen.scaffold import nieuw
+
+    doel = nieuw(naam, soort, periode, map_)
+    typer.echo(f"{doel} gemaakt. Vul het in en controleer het met: gka-docgen check {doel}")
+
+
+@app.command()
+def check(
+    paden: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Agendabestanden of mappen; standaard alles in agendas/.", show_default=False
+        ),
+    ] = None,
+    definitief: Annotated[
+        bool, typer.Option("--definitief", help="Eis dat elk veld is ingevuld, ook in een concept.")
+    ] = False,
+) -> None:
+    """Controleer agendabestanden en meld elk probleem met bestand, regel en veld."""
+    from gka_docgen.check import controleer
+
+    uitslag = controleer(agenda_bestanden(paden), definitief=definitief)
+    for probleem in uitslag.problemen:
+        typer.echo(str(probleem))
+    n = uitslag.gecontroleerd
+    if uitslag.problemen:
+        typer.echo(
+            f"{n} {'bestand' if n == 1 else 'bestanden'} gecontroleerd: {uitslag.ongeldig} "
+            f"met problemen ({len(uitslag.problemen)} in totaal)."
+        )
+        raise typer.Exit(1)
+    typer.echo(f"{n} {'bestand' if n == 1 else 'bestanden'} gecontroleerd: alles in orde.")
+
+
+@app.command()
+def schema() -> None:
+    """Druk het JSON Schema van het YAML-bestand af (voor VS Code en andere editors)."""
+    from gka_docgen.scaffold import schema_json
+
+    sys.stdout.write(schema_json())
+
+
+def main() -> None:
+    try:
+        app()
+    except OngeldigPad as fout:
+        _melding_en_exit(str(fout), 2)
+    except DocgenError as fout:
+        _melding_en_exit(str(fout), 1)
+
+
+def _melding_en_exit(melding: str, code: int) -> NoReturn:
+    print(f"gka-docgen: {melding}", file=sys.stderr)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()
