@@ -96,6 +96,35 @@ def check(
 
 
 @app.command()
+def build(
+    paden: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Agendabestanden of mappen; standaard alles in agendas/.", show_default=False
+        ),
+    ] = None,
+    format_: Annotated[
+        Literal["docx", "pdf", "all"],
+        typer.Option("--format", help="Welke bestanden: docx, pdf of all (beide)."),
+    ] = "all",
+    uit: Annotated[Path, typer.Option("--uit", help="Map voor de gemaakte bestanden.")] = Path(
+        "out"
+    ),
+) -> None:
+    """Maak de DOCX en/of PDF van agenda's in out/<gemeente>/."""
+    from gka_docgen.build import FORMATEN, bouw_alles
+
+    formaten = FORMATEN if format_ == "all" else (format_,)
+    resultaat = bouw_alles(agenda_bestanden(paden), formaten, uit)
+    for pad in resultaat.gebouwd:
+        typer.echo(f"gemaakt: {pad}")
+    for probleem in resultaat.problemen:
+        typer.echo(str(probleem), err=True)
+    if resultaat.problemen:
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema() -> None:
     """Druk het JSON Schema van het YAML-bestand af (voor VS Code en andere editors)."""
     from gka_docgen.scaffold import schema_json
