@@ -135,9 +135,23 @@ def _plek(plekken: dict[Pad, Plek], pad: Pad) -> Plek:
     return plekken[pad]
 
 
-def _schoon_pad(loc: tuple[int | str, ...]) -> Pad:
-    # Pydantic adds validator and union-member names to `loc`; keep only real keys.
-    return tuple(d for d in loc if isinstance(d, int) or d.replace("_", "").isalnum())
+def _schoon_pad(loc: tuple[int | str, ...], data: object, *, ontbreekt: bool) -> Pad:
+    """Pydantic's `loc` without the validator and union-member names it adds.
+
+    A part is kept when it is a key (or index) of the data at that point; the last
+    part of a missing key is kept too.
+    """
+    pad: list[str | int] = []
+    for i, deel in enumerate(loc):
+        bestaat = (isinstance(data, dict) and deel in data) or (
+            isinstance(data, list) and isinstance(deel, int) and 0 <= deel < len(data)
+        )
+        if bestaat:
+            data = data[deel]  # type: ignore[index]
+        elif not (ontbreekt and i == len(loc) - 1 and isinstance(data, dict)):
+            continue  # pydantic's own name for a validator or union member
+        pad.append(deel)
+    return tuple(pad)
 
 
 def _pydantic_problemen(naam: str, gelezen: Gelezen, fouten: list[ErrorDetails]) -> list[Probleem]:
@@ -152,8 +166,8 @@ def _pydantic_problemen(naam: str, gelezen: Gelezen, fouten: list[ErrorDetails])
 
 
 def _probleem(naam: str, gelezen: Gelezen, fout: ErrorDetails) -> Probleem:
-    pad = _schoon_pad(fout["loc"])
     soort = fout["type"]
+    pad = _schoon_pad(fout["loc"], gelezen.data, ontbreekt=soort == "missing")
     if soort == "extra_forbidden":
         plek = _plek(gelezen.plekken, pad)
         return Probleem(naam, plek.sleutel_regel, plek.sleutel_kolom, pad, _onbekend_veld(pad))

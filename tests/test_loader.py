@@ -19,8 +19,17 @@ def test_yaml_11_lookalikes_stay_text() -> None:
     agenda = laad(DATA / "valid" / "valkuilen.yaml").agenda
     # PyYAML's safe_load gives False, 243, '19:30', 1170, '1e5', 100000.0, True, 31, inf, date.
     assert agenda.themas == [
-        "NO", "0363", "19:30", "19:30", "1e5", "1.0e5", "yes", "0x1F", ".inf", "2019-11-24",
-    ]  # fmt: skip
+        "NO",
+        "0363",
+        "19:30",
+        "19:30",
+        "1e5",
+        "1.0e5",
+        "yes",
+        "0x1F",
+        ".inf",
+        "2019-11-24",
+    ]
     assert agenda.bestuurlijk_overleg == "0363"
     contact = agenda.interventies[0].contactpersoon
     assert contact.naam == "NO"
