@@ -61,7 +61,7 @@ def _vaste_schrijver(pdf: bytes) -> Any:
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    class VasteSchrijver(IncrementalPdfFileWriter):  # type: ignore[misc]
+    class VasteSchrijver(IncrementalPdfFileWriter):
         def _update_meta(self) -> None:
             # WeasyPrint's metadata (PDF/A XMP, no dates) stays exactly as written.
             pass
