@@ -110,17 +110,39 @@ def build(
     uit: Annotated[Path, typer.Option("--uit", help="Map voor de gemaakte bestanden.")] = Path(
         "out"
     ),
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Aantal processen; standaard één per processorkern."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Maak alles opnieuw, ook wat niet veranderd is.")
+    ] = False,
 ) -> None:
-    """Maak de DOCX en/of PDF van agenda's in out/<gemeente>/."""
+    """Maak de DOCX en/of PDF van agenda's in out/<gemeente>/ (alleen wat veranderd is)."""
     from gka_docgen.build import FORMATEN, bouw_alles
+    from gka_docgen.progress import Voortgang
 
+    bestanden = agenda_bestanden(paden)
     formaten = FORMATEN if format_ == "all" else (format_,)
-    resultaat = bouw_alles(agenda_bestanden(paden), formaten, uit)
-    for pad in resultaat.gebouwd:
-        typer.echo(f"gemaakt: {pad}")
+    with Voortgang(len(bestanden)) as voortgang:
+        resultaat = bouw_alles(
+            bestanden, formaten, uit, jobs=jobs, forceer=force, bij_uitslag=voortgang.stap
+        )
     for probleem in resultaat.problemen:
         typer.echo(str(probleem), err=True)
-    if resultaat.problemen:
+    gebouwd = resultaat.met_status("gebouwd")
+    ongewijzigd = resultaat.met_status("ongewijzigd")
+    mislukt = resultaat.met_status("mislukt")
+    render_tijd = sum(u.seconden for u in gebouwd)
+    typer.echo(
+        f"{len(gebouwd)} gemaakt, {len(ongewijzigd)} ongewijzigd, {len(mislukt)} mislukt "
+        f"in {resultaat.seconden:.1f} s"
+        + (f" (gemiddeld {render_tijd / len(gebouwd):.2f} s per agenda)" if gebouwd else "")
+        + f"; uitvoer in {uit}/"
+    )
+    if mislukt:
         raise typer.Exit(1)
 
 

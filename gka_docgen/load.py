@@ -97,7 +97,7 @@ def valideer(bron: bytes, *, naam: str, definitief: bool = False) -> Agenda:
     try:
         agenda = Agenda.model_validate(gelezen.data)
     except ValidationError as exc:
-        problemen += [_probleem(naam, gelezen, e) for e in exc.errors()]
+        problemen += _pydantic_problemen(naam, gelezen, exc.errors())
         raise OngeldigeAgenda(_gesorteerd(problemen)) from None
 
     for regel_pad, melding in rules.controleer(agenda, definitief=definitief):
@@ -135,14 +135,39 @@ def _plek(plekken: dict[Pad, Plek], pad: Pad) -> Plek:
     return plekken[pad]
 
 
-def _schoon_pad(loc: tuple[int | str, ...]) -> Pad:
-    # Pydantic adds validator and union-member names to `loc`; keep only real keys.
-    return tuple(d for d in loc if isinstance(d, int) or d.replace("_", "").isalnum())
+def _schoon_pad(loc: tuple[int | str, ...], data: object, *, ontbreekt: bool) -> Pad:
+    """Pydantic's `loc` without the validator and union-member names it adds.
+
+    A part is kept when it is a key (or index) of the data at that point; the last
+    part of a missing key is kept too.
+    """
+    pad: list[str | int] = []
+    for i, deel in enumerate(loc):
+        bestaat = (isinstance(data, dict) and deel in data) or (
+            isinstance(data, list) and isinstance(deel, int) and 0 <= deel < len(data)
+        )
+        if bestaat:
+            data = data[deel]  # type: ignore[index]
+        elif not (ontbreekt and i == len(loc) - 1 and isinstance(data, dict)):
+            continue  # pydantic's own name for a validator or union member
+        pad.append(deel)
+    return tuple(pad)
+
+
+def _pydantic_problemen(naam: str, gelezen: Gelezen, fouten: list[ErrorDetails]) -> list[Probleem]:
+    problemen = [_probleem(naam, gelezen, f) for f in fouten]
+    # A misspelt key already says "bedoelde u 'doelgroep'?"; "doelgroep: ontbreekt" adds nothing.
+    gesuggereerd = {
+        (*p.pad[:-1], p.melding.rsplit("'", 2)[-2])
+        for p in problemen
+        if p.melding.endswith("'?") and "bedoelde u" in p.melding
+    }
+    return [p for p in problemen if not (p.melding == "ontbreekt" and p.pad in gesuggereerd)]
 
 
 def _probleem(naam: str, gelezen: Gelezen, fout: ErrorDetails) -> Probleem:
-    pad = _schoon_pad(fout["loc"])
     soort = fout["type"]
+    pad = _schoon_pad(fout["loc"], gelezen.data, ontbreekt=soort == "missing")
     if soort == "extra_forbidden":
         plek = _plek(gelezen.plekken, pad)
         return Probleem(naam, plek.sleutel_regel, plek.sleutel_kolom, pad, _onbekend_veld(pad))

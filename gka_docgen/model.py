@@ -38,7 +38,10 @@ def _als_tekst(waarde: object) -> str:
     if isinstance(waarde, list):
         raise _fout("gka_type", "moet tekst zijn, maar is een lijst")
     if isinstance(waarde, dict):
-        raise _fout("gka_type", "moet tekst zijn, maar is een sectie met velden")
+        raise _fout(
+            "gka_type",
+            "moet tekst zijn, maar is een sectie met velden (staat het volgende veld te ver ingesprongen?)",
+        )
     # Only reachable from Python callers; the loader hands over strings.
     raise _fout("gka_type", "moet tekst zijn")
 
@@ -197,11 +200,17 @@ def _gemeentenaam(waarde: object) -> str:
     naam = _kort(waarde)
     if not naam:
         raise _fout("gka_leeg", "is leeg; vul de naam van de gemeente in")
-    if len(naam) > 80 or not _GEMEENTENAAM.fullmatch(naam):
+    if len(naam) > 80:
+        raise _fout(
+            "gka_gemeente",
+            "is {lengte} tekens lang; een gemeentenaam is hoogstens 80 tekens",
+            lengte=len(naam),
+        )
+    if not _GEMEENTENAAM.fullmatch(naam):
         raise _fout(
             "gka_gemeente",
             "'{naam}' is geen gemeentenaam; gebruik letters, spaties, apostrof, koppelteken, "
-            "punt, komma en haakjes (zoals 's-Hertogenbosch of Bergen (NH.)), hoogstens 80 tekens",
+            "punt, komma en haakjes, zoals 's-Hertogenbosch of Bergen (NH.)",
             naam=naam,
         )
     return naam
