@@ -5,9 +5,10 @@ lines' positions are read from that same layout, the PDF is written from it,
 and for a definitief document pyHanko adds one empty signature field per
 signatory on its line (`pdf_fields`).
 
-WeasyPrint is imported here only (it takes most of a second), and the Jinja2
-environment, the parsed stylesheet and the FontConfiguration are built once per
-process and reused (`_Motor`).
+WeasyPrint is imported here only, at import time (it takes most of a second,
+so `build` preloads this module in its worker processes; `check` and `sign`
+never import it). The Jinja2 environment, the parsed stylesheet and the
+FontConfiguration are built once per process and reused (`motor`).
 """
 
 from __future__ import annotations
@@ -21,12 +22,16 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import weasyprint
+from weasyprint.text.ffi import harfbuzz_subset
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from gka_docgen.context import Context, als_dict
 from gka_docgen.errors import RenderFout
 from gka_docgen.pdf_fields import Handtekeningveld, veldnaam, voeg_velden_toe
+from gka_docgen.sjablonen import SJABLONEN
 
-SJABLONEN = Path(__file__).resolve().parent.parent / "templates"
 HTML_SJABLOON = "agenda.html.j2"
 CSS_BESTAND = "agenda.css"
 SCHEMA = "gka-sjabloon"  # the only URL scheme the renderer fetches from
@@ -37,11 +42,15 @@ PT_PER_PX = 0.75
 HANDTEKENING_ID = "handtekening-{nummer}"
 # Embedded-file dates when SOURCE_DATE_EPOCH is not set: fixed, so the bytes are too.
 VASTE_DATUM = datetime(2000, 1, 1, tzinfo=UTC)
+
+
 HARFBUZZ_MELDING = (
     "libharfbuzz-subset0 ontbreekt: WeasyPrint valt terug op fontTools. Dat is trager en de "
     "PDF is dan niet reproduceerbaar (elke keer andere bytes). Installeer het pakket "
     "libharfbuzz-subset0 (Debian/Ubuntu)."
 )
+if harfbuzz_subset is None:  # checked once, when the PDF renderer is loaded (start-up)
+    warnings.warn(HARFBUZZ_MELDING, RuntimeWarning, stacklevel=2)
 
 
 def sjabloon_url(naam: str) -> str:
@@ -85,43 +94,33 @@ def html_van(context: Context) -> str:
     return jinja_omgeving().get_template(HTML_SJABLOON).render(als_dict(context))
 
 
+class SjabloonFetcher(URLFetcher):  # type: ignore[misc]
+    """Serves files under templates/ by the private scheme; refuses everything else."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        pad = sjabloon_pad(url)
+        if pad is None:
+            raise ValueError(f"gka-docgen laadt niets van buiten templates/: {url[:200]}")
+        return URLFetcherResponse(url, pad.read_bytes(), {"Content-Type": MEDIA_TYPES[pad.suffix]})
+
+
 @dataclass(frozen=True)
-class _Motor:
+class Motor:
     """What every PDF in a process shares: built once (see `motor`)."""
 
-    weasyprint: Any
-    fetcher: Any
+    fetcher: SjabloonFetcher
     font_config: Any
     stylesheet: Any
 
 
 @functools.cache
-def motor() -> _Motor:
-    import weasyprint
-    from weasyprint.text.ffi import harfbuzz_subset
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    if harfbuzz_subset is None:
-        warnings.warn(HARFBUZZ_MELDING, RuntimeWarning, stacklevel=2)
-
-    class SjabloonFetcher(URLFetcher):  # type: ignore[misc]
-        """Serves files under templates/ by the private scheme; refuses everything else."""
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            pad = sjabloon_pad(url)
-            if pad is None:
-                raise ValueError(f"gka-docgen laadt niets van buiten templates/: {url[:200]}")
-            return URLFetcherResponse(
-                url, pad.read_bytes(), {"Content-Type": MEDIA_TYPES[pad.suffix]}
-            )
-
+def motor() -> Motor:
     fetcher = SjabloonFetcher(allowed_protocols=[SCHEMA])
     font_config = FontConfiguration()
     stylesheet = weasyprint.CSS(
         url=sjabloon_url(CSS_BESTAND), url_fetcher=fetcher, font_config=font_config
     )
-    return _Motor(weasyprint, fetcher, font_config, stylesheet)
+    return Motor(fetcher, font_config, stylesheet)
 
 
 def _opties() -> dict[str, Any]:
@@ -131,13 +130,13 @@ def _opties() -> dict[str, Any]:
 def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
     """The PDF of one agenda; `bron` (the YAML bytes) is embedded as its Source file."""
     m = motor()
-    html = m.weasyprint.HTML(
+    html = weasyprint.HTML(
         string=html_van(context), base_url=sjabloon_url(HTML_SJABLOON), url_fetcher=m.fetcher
     )
     document = html.render(font_config=m.font_config, stylesheets=[m.stylesheet], **_opties())
     velden = [] if context.concept else handtekeningvelden(document, context)
     datum = bron_datum()
-    bijlage = m.weasyprint.Attachment(
+    bijlage = weasyprint.Attachment(
         string=bron,
         name=bron_naam,
         description=context.korte_titel,

@@ -15,13 +15,13 @@ from typing import Any
 
 from gka_docgen.errors import Weigering
 from gka_docgen.extract import bron_uit, lees_pdf
-from gka_docgen.render_pdf import SJABLONEN
+from gka_docgen.sjablonen import FONTS
 from gka_docgen.writers import schrijf_atomair
 
 # DejaVu Sans rescaled to 1000 units per em (scripts/stempelfont.py): pyHanko 0.38's
 # GlyphAccumulator writes glyph widths in font units, which PDF reads as 1/1000 em,
 # so with DejaVu's 2048 units every letter of the stamp would be twice as wide.
-STEMPEL_FONT = SJABLONEN / "fonts" / "DejaVuSans-1000.ttf"
+STEMPEL_FONT = FONTS / "DejaVuSans-1000.ttf"
 STEMPEL_GROOTTE = 10
 STEMPEL_TEKST = "Digitaal ondertekend door %(signer)s\n%(ts)s"
 STEMPEL_TIJD = "%d-%m-%Y %H:%M:%S %Z"

@@ -17,7 +17,8 @@ from pypdf import PdfReader
 from gka_docgen.context import Context, velden
 from gka_docgen.extract import bron_van_pdf
 from gka_docgen.load import GeladenAgenda
-from gka_docgen.render_pdf import HTML_SJABLOON, SJABLONEN, html_van
+from gka_docgen.render_pdf import HTML_SJABLOON, html_van
+from gka_docgen.sjablonen import SJABLONEN
 from tests.pdfhulp import (
     CONCEPT,
     DEFINITIEF,
