@@ -147,6 +147,51 @@ def build(
 
 
 @app.command()
+def extract(
+    pdf: Annotated[Path, typer.Argument(help="Een PDF die gka-docgen heeft gemaakt.")],
+    uit: Annotated[
+        Path | None,
+        typer.Option("--uit", help="Waar het YAML-bestand komt; standaard naast de PDF."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
+    ] = False,
+) -> None:
+    """Haal het agendabestand (YAML) byte voor byte uit een PDF."""
+    from gka_docgen.extract import pak_uit
+
+    typer.echo(f"gemaakt: {pak_uit(pdf, uit, force=force)}")
+
+
+@app.command()
+def sign(
+    pdf: Annotated[Path, typer.Argument(help="De PDF met handtekeningvelden.")],
+    veld: Annotated[str, typer.Option("--veld", help="Naam van het handtekeningveld.")],
+    p12: Annotated[
+        Path, typer.Option("--p12", help="Certificaat met sleutel (PKCS#12, .p12/.pfx).")
+    ],
+    uit: Annotated[
+        Path | None,
+        typer.Option("--uit", help="De getekende PDF; standaard <naam>-getekend.pdf."),
+    ] = None,
+) -> None:
+    """Onderteken één handtekeningveld (PAdES); de andere velden blijven leeg.
+
+    Het wachtwoord van het certificaat komt uit de omgevingsvariabele
+    GKA_P12_WACHTWOORD of wordt (verborgen) gevraagd.
+    """
+    import os
+
+    from gka_docgen.sign import WACHTWOORD_VARIABELE, teken_bestand
+
+    wachtwoord = os.environ.get(WACHTWOORD_VARIABELE)
+    if wachtwoord is None:
+        wachtwoord = typer.prompt("Wachtwoord van het certificaat", hide_input=True)
+    doel = teken_bestand(pdf, veld, p12, wachtwoord.encode(), uit)
+    typer.echo(f"getekend: {doel}")
+
+
+@app.command()
 def schema() -> None:
     """Druk het JSON Schema van het YAML-bestand af (voor VS Code en andere editors)."""
     from gka_docgen.scaffold import schema_json

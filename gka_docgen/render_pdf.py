@@ -1,0 +1,183 @@
+"""Context -> the archival PDF: PDF/A-3u, tagged, the YAML inside, signature fields.
+
+One pass: Jinja2 renders the HTML, WeasyPrint lays it out once; the signature
+lines' positions are read from that same layout, the PDF is written from it,
+and for a definitief document pyHanko adds one empty signature field per
+signatory on its line (`pdf_fields`).
+
+WeasyPrint is imported here only, at import time (it takes most of a second,
+so `build` preloads this module in its worker processes; `check` and `sign`
+never import it). The Jinja2 environment, the parsed stylesheet and the
+FontConfiguration are built once per process and reused (`motor`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import weasyprint
+from weasyprint.text.ffi import harfbuzz_subset
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from gka_docgen.context import Context, als_dict
+from gka_docgen.errors import RenderFout
+from gka_docgen.pdf_fields import Handtekeningveld, veldnaam, voeg_velden_toe
+from gka_docgen.sjablonen import SJABLONEN
+
+HTML_SJABLOON = "agenda.html.j2"
+CSS_BESTAND = "agenda.css"
+SCHEMA = "gka-sjabloon"  # the only URL scheme the renderer fetches from
+PDF_VARIANT = "pdf/a-3u"
+MEDIA_TYPES = {".css": "text/css", ".ttf": "font/ttf"}
+# CSS px -> PDF points (WeasyPrint lays out at 96 px per inch, PDF has 72 pt).
+PT_PER_PX = 0.75
+HANDTEKENING_ID = "handtekening-{nummer}"
+# Embedded-file dates when SOURCE_DATE_EPOCH is not set: fixed, so the bytes are too.
+VASTE_DATUM = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+HARFBUZZ_MELDING = (
+    "libharfbuzz-subset0 ontbreekt: WeasyPrint valt terug op fontTools. Dat is trager en de "
+    "PDF is dan niet reproduceerbaar (elke keer andere bytes). Installeer het pakket "
+    "libharfbuzz-subset0 (Debian/Ubuntu)."
+)
+if harfbuzz_subset is None:  # checked once, when the PDF renderer is loaded (start-up)
+    warnings.warn(HARFBUZZ_MELDING, RuntimeWarning, stacklevel=2)
+
+
+def sjabloon_url(naam: str) -> str:
+    return f"{SCHEMA}:{naam}"
+
+
+def sjabloon_pad(url: str) -> Path | None:
+    """The file under templates/ that `url` names, or None if it names anything else."""
+    schema, _, naam = url.partition(":")
+    if schema.lower() != SCHEMA or not naam or naam.startswith("/") or "\\" in naam:
+        return None
+    pad = (SJABLONEN / naam).resolve()
+    if not pad.is_relative_to(SJABLONEN) or not pad.is_file():
+        return None
+    if pad.suffix not in MEDIA_TYPES:
+        return None
+    return pad
+
+
+def bron_datum() -> datetime:
+    """SOURCE_DATE_EPOCH if set (reproducible-builds.org), else a fixed date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return VASTE_DATUM
+
+
+@functools.cache
+def jinja_omgeving() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(SJABLONEN),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+def html_van(context: Context) -> str:
+    """The HTML the PDF is made from (also handy as a reviewable golden file)."""
+    return jinja_omgeving().get_template(HTML_SJABLOON).render(als_dict(context))
+
+
+class SjabloonFetcher(URLFetcher):  # type: ignore[misc]
+    """Serves files under templates/ by the private scheme; refuses everything else."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        pad = sjabloon_pad(url)
+        if pad is None:
+            raise ValueError(f"gka-docgen laadt niets van buiten templates/: {url[:200]}")
+        return URLFetcherResponse(url, pad.read_bytes(), {"Content-Type": MEDIA_TYPES[pad.suffix]})
+
+
+@dataclass(frozen=True)
+class Motor:
+    """What every PDF in a process shares: built once (see `motor`)."""
+
+    fetcher: SjabloonFetcher
+    font_config: Any
+    stylesheet: Any
+
+
+@functools.cache
+def motor() -> Motor:
+    fetcher = SjabloonFetcher(allowed_protocols=[SCHEMA])
+    font_config = FontConfiguration()
+    stylesheet = weasyprint.CSS(
+        url=sjabloon_url(CSS_BESTAND), url_fetcher=fetcher, font_config=font_config
+    )
+    return Motor(fetcher, font_config, stylesheet)
+
+
+def _opties() -> dict[str, Any]:
+    return {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
+
+
+def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
+    """The PDF of one agenda; `bron` (the YAML bytes) is embedded as its Source file."""
+    m = motor()
+    html = weasyprint.HTML(
+        string=html_van(context), base_url=sjabloon_url(HTML_SJABLOON), url_fetcher=m.fetcher
+    )
+    document = html.render(font_config=m.font_config, stylesheets=[m.stylesheet], **_opties())
+    velden = [] if context.concept else handtekeningvelden(document, context)
+    datum = bron_datum()
+    bijlage = weasyprint.Attachment(
+        string=bron,
+        name=bron_naam,
+        description=context.korte_titel,
+        created=datum,
+        modified=datum,
+        relationship="Source",
+        url_fetcher=m.fetcher,
+    )
+    pdf: bytes = document.write_pdf(attachments=[bijlage], **_opties())
+    return voeg_velden_toe(pdf, velden) if velden else pdf
+
+
+def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld]:
+    """Each signatory's signature line, as WeasyPrint laid it out, in PDF coordinates."""
+    velden = []
+    namen: set[str] = set()
+    for nummer, o in enumerate(context.ondertekenaars, start=1):
+        plek = _rechthoek(document, HANDTEKENING_ID.format(nummer=nummer))
+        if plek is None:
+            raise RenderFout(f"de handtekeningregel van {o.naam.tekst} staat niet in de opmaak")
+        pagina, rechthoek = plek
+        naam = veldnaam(o.naam.tekst, nummer, namen)
+        namen.add(naam)
+        velden.append(Handtekeningveld(naam, pagina, rechthoek))
+    return velden
+
+
+def _rechthoek(document: Any, anker: str) -> tuple[int, tuple[int, int, int, int]] | None:
+    """Page index and (x1, y1, x2, y2) in points of the element with id `anker`.
+
+    WeasyPrint 70's `Page.anchors` maps an id to its box (x1, y1, x2, y2) in CSS
+    px from the top-left; PDF points count from the bottom-left.
+    """
+    for index, pagina in enumerate(document.pages):
+        if anker in pagina.anchors:
+            x1, y1, x2, y2 = pagina.anchors[anker]
+            hoogte = pagina.height * PT_PER_PX
+            return index, (
+                round(x1 * PT_PER_PX),
+                round(hoogte - y2 * PT_PER_PX),
+                round(x2 * PT_PER_PX),
+                round(hoogte - y1 * PT_PER_PX),
+            )
+    return None

@@ -1,0 +1,133 @@
+"""Shared by the PDF and signing tests: rendering without WeasyPrint warnings, reading back."""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from gka_docgen.context import Blok, Context, Regel, Tabel, bouw
+from gka_docgen.load import GeladenAgenda, laad
+
+HIER = Path(__file__).resolve().parent
+WORKTREE = HIER.parent
+DATA = HIER / "data" / "pdf"
+DEFINITIEF = DATA / "almere-definitief.yaml"
+CONCEPT = DATA / "almere-concept.yaml"
+
+
+class _Verzamelaar(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.meldingen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.meldingen.append(record.getMessage())
+
+
+@contextmanager
+def geen_weasyprint_waarschuwingen() -> Iterator[None]:
+    """Fail on any warning WeasyPrint logs (it logs bad CSS and failed fetches instead of raising)."""
+    verzamelaar = _Verzamelaar()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(verzamelaar)
+    try:
+        yield
+    finally:
+        logger.removeHandler(verzamelaar)
+    assert not verzamelaar.meldingen, f"WeasyPrint waarschuwde: {verzamelaar.meldingen}"
+
+
+def render(pad: Path) -> tuple[GeladenAgenda, Context, bytes]:
+    from gka_docgen.render_pdf import render_pdf
+
+    geladen = laad(pad)
+    context = bouw(geladen.agenda)
+    with geen_weasyprint_waarschuwingen():
+        pdf = render_pdf(context, geladen.bron, geladen.pad.name)
+    return geladen, context, pdf
+
+
+def pdftotext(pdf: Path, *opties: str) -> str:
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *opties, str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def pdffonts(pdf: Path) -> list[list[str]]:
+    uit = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return [regel.split() for regel in uit.splitlines()[2:] if regel.strip()]
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real command, in a separate process, from the worktree (its code, not main's)."""
+    return subprocess.run(
+        [sys.executable, "-m", "gka_docgen.cli", *args],
+        cwd=WORKTREE,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def normaal(tekst: str) -> str:
+    """Whitespace collapsed; a line break after a hyphen or slash does not count."""
+    return re.sub(r"([-/])\s+", r"\1", re.sub(r"\s+", " ", tekst)).strip()
+
+
+def _veld(blokken: tuple[Blok, ...]) -> list[str]:
+    return [r.tekst for b in blokken for r in b.regels]
+
+
+def _tabel(t: Tabel) -> list[str]:
+    uit: list[str] = []
+    for rij in t.rijen:
+        uit += [rij.label, *_veld(rij.waarde)]
+    return uit
+
+
+def _r(r: Regel) -> list[str]:
+    return [r.tekst] if r.tekst else []
+
+
+def verwachte_teksten(c: Context) -> list[str]:
+    """Every fixed sentence and every value, in the order the context lists them."""
+    t = [c.titel, c.documentnaam, c.motto, c.intro, c.periode_zin]
+    for p in c.pijlers:
+        t += [p.kop, p.tekst]
+    if c.themas:
+        t += [c.themas_zin, *(r.tekst for r in c.themas)]
+    t += [c.gelijke_kansen_kop, c.toelichting_kop]
+    for s in c.toelichting:
+        t += [s.kop, *_veld(s.tekst)]
+    t += [c.agenda_afspraak_kop, c.bestuurlijk_overleg_kop, *_veld(c.bestuurlijk_overleg)]
+    for tabel in (*c.interventies, *c.communities):
+        t += _tabel(tabel)
+    t += [c.taken_en_rollen_kop, c.samenwerking_kop, c.gemeente_kop, *c.verplichtingen]
+    t += [c.ondertekening_kop]
+    for o in c.ondertekenaars:
+        t += [c.naam_label, o.naam.tekst, c.functie_label, o.functie.tekst]
+        t += [c.organisatie_label, o.organisatie.tekst, c.plaats_label, *_r(c.plaats)]
+        t += [c.datum_label, *_r(c.datum), c.handtekening_label]
+    t += [c.bijlage_kop, c.bijlage_zin, *c.begroting_koppen]
+    for b in c.begroting:
+        t += [b.interventie.tekst, *_veld(b.omschrijving), b.bijdrage_ocw.tekst]
+        t += [b.cofinanciering.tekst, b.totaal.tekst]
+    t += [c.totaal_label, c.totaal_ocw, c.totaal_cofinanciering, c.totaal]
+    return t
+
+
+def zonder_paginarand(tekst: str, c: Context) -> str:
+    """The text without running header, footer and CONCEPT mark (they interrupt paragraphs)."""
+    tekst = tekst.replace(c.korte_titel, " ")
+    tekst = re.sub(rf"{c.pagina}\s+\d+\s+{c.van}\s+\d+", " ", tekst)
+    return tekst.replace(c.concept_mark, " ") if c.concept else tekst

@@ -1,0 +1,250 @@
+"""Signing one field through the real command, then validating it with pyHanko."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from typer.testing import CliRunner
+
+from gka_docgen import sign
+from tests.pdfhulp import DEFINITIEF, cli, pdffonts, render
+
+WACHTWOORD = "geheim wachtwoord"
+EERSTE = "Handtekening_Helene_Brule-IJsselmuiden"
+TWEEDE = "Handtekening_Dennis_Wiersma"
+
+
+@dataclass(frozen=True)
+class Certificaat:
+    p12: Path
+    cert_der: bytes
+
+
+def _certificaat(map_: Path, naam: str) -> Certificaat:
+    sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    onderwerp = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, naam)])
+    nu = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(onderwerp)
+        .issuer_name(onderwerp)
+        .public_key(sleutel.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(nu - datetime.timedelta(days=1))
+        .not_valid_after(nu + datetime.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(sleutel, hashes.SHA256())
+    )
+    pad = map_ / "test.p12"
+    pad.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"test",
+            sleutel,
+            cert,
+            None,
+            serialization.BestAvailableEncryption(WACHTWOORD.encode()),
+        )
+    )
+    return Certificaat(pad, cert.public_bytes(serialization.Encoding.DER))
+
+
+@pytest.fixture(scope="module")
+def certificaat(tmp_path_factory: pytest.TempPathFactory) -> Certificaat:
+    return _certificaat(tmp_path_factory.mktemp("cert"), "Hélène Brûlé-Ĳsselmuiden")
+
+
+@pytest.fixture(scope="module")
+def definitief_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return render(DEFINITIEF)[2]
+
+
+@pytest.fixture
+def pdf(tmp_path: Path, definitief_pdf: bytes) -> Path:
+    pad = tmp_path / "agenda.pdf"
+    pad.write_bytes(definitief_pdf)
+    return pad
+
+
+def _env(wachtwoord: str = WACHTWOORD) -> dict[str, str]:
+    return {**os.environ, sign.WACHTWOORD_VARIABELE: wachtwoord}
+
+
+def _valideer(pdf: bytes, cert_der: bytes) -> list[object]:
+    from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    reader = PdfFileReader(BytesIO(pdf))
+    context = ValidationContext(trust_roots=[asn1_x509.Certificate.load(cert_der)])
+    return [validate_pdf_signature(s, context) for s in reader.embedded_signatures]
+
+
+def test_sign_one_field_through_the_cli(pdf: Path, certificaat: Certificaat) -> None:
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    voor = pdf.read_bytes()
+    r = cli("sign", str(pdf), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env())
+    assert r.returncode == 0, r.stderr
+    getekend = pdf.with_name("agenda-getekend.pdf")
+    assert str(getekend) in r.stdout
+    assert pdf.read_bytes() == voor
+
+    data = getekend.read_bytes()
+    (status,) = _valideer(data, certificaat.cert_der)
+    assert status.intact and status.valid and status.trusted  # type: ignore[attr-defined]
+    assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE  # type: ignore[attr-defined]
+    assert status.md_algorithm == "sha256"  # type: ignore[attr-defined]
+    assert [(v.naam, v.getekend) for v in sign.velden(data)] == [
+        (EERSTE, True),
+        (TWEEDE, False),
+        ("Handtekening_Nuria_de_Vree", False),
+    ]
+    for regel in pdffonts(getekend):
+        assert regel[-5:-2] == ["yes", "yes", "yes"], regel
+
+
+def test_second_signer_keeps_the_first_signature_valid(
+    pdf: Path, tmp_path: Path, certificaat: Certificaat
+) -> None:
+    een = tmp_path / "een.pdf"
+    twee = tmp_path / "twee.pdf"
+    for bron, veld, doel in ((pdf, EERSTE, een), (een, TWEEDE, twee)):
+        r = cli(
+            "sign",
+            str(bron),
+            "--veld",
+            veld,
+            "--p12",
+            str(certificaat.p12),
+            "--uit",
+            str(doel),
+            env=_env(),
+        )
+        assert r.returncode == 0, r.stderr
+    statussen = _valideer(twee.read_bytes(), certificaat.cert_der)
+    assert len(statussen) == 2
+    assert all(s.intact and s.valid for s in statussen)  # type: ignore[attr-defined]
+
+
+def test_password_from_a_hidden_prompt(pdf: Path, tmp_path: Path, certificaat: Certificaat) -> None:
+    from gka_docgen.cli import app
+
+    env = {k: v for k, v in os.environ.items() if k != sign.WACHTWOORD_VARIABELE}
+    doel = tmp_path / "uit.pdf"
+    resultaat = CliRunner().invoke(
+        app,
+        ["sign", str(pdf), "--veld", EERSTE, "--p12", str(certificaat.p12), "--uit", str(doel)],
+        input=f"{WACHTWOORD}\n",
+        env=env,
+    )
+    assert resultaat.exit_code == 0, resultaat.output
+    assert WACHTWOORD not in resultaat.output
+    assert sign.velden(doel.read_bytes())[0].getekend
+
+
+def test_no_password_option_on_the_command_line(pdf: Path, certificaat: Certificaat) -> None:
+    r = cli(
+        "sign",
+        str(pdf),
+        "--veld",
+        EERSTE,
+        "--p12",
+        str(certificaat.p12),
+        "--wachtwoord",
+        WACHTWOORD,
+        env=_env(),
+    )
+    assert r.returncode == 2
+
+
+def _geweigerd(r: object, pdf: Path, voor: bytes, woorden: str) -> None:
+    import subprocess
+
+    assert isinstance(r, subprocess.CompletedProcess)
+    assert r.returncode == 1, (r.stdout, r.stderr)
+    assert woorden in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+    assert pdf.read_bytes() == voor
+    assert not pdf.with_name(f"{pdf.stem}-getekend.pdf").exists()
+
+
+def test_wrong_password(pdf: Path, certificaat: Certificaat) -> None:
+    voor = pdf.read_bytes()
+    r = cli("sign", str(pdf), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env("fout"))
+    _geweigerd(r, pdf, voor, "wachtwoord is onjuist")
+
+
+def test_unknown_field(pdf: Path, certificaat: Certificaat) -> None:
+    voor = pdf.read_bytes()
+    r = cli("sign", str(pdf), "--veld", "Bestaat_niet", "--p12", str(certificaat.p12), env=_env())
+    _geweigerd(r, pdf, voor, "geen handtekeningveld 'Bestaat_niet'")
+    assert EERSTE in r.stderr  # tells which fields there are
+
+
+def test_already_signed_field(pdf: Path, tmp_path: Path, certificaat: Certificaat) -> None:
+    getekend = tmp_path / "getekend.pdf"
+    getekend.write_bytes(
+        sign.teken(pdf.read_bytes(), EERSTE, certificaat.p12.read_bytes(), WACHTWOORD.encode())
+    )
+    voor = getekend.read_bytes()
+    r = cli("sign", str(getekend), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env())
+    _geweigerd(r, getekend, voor, "is al ondertekend")
+
+
+def test_pdf_that_is_not_ours(tmp_path: Path, certificaat: Certificaat) -> None:
+    import weasyprint
+
+    vreemd = tmp_path / "vreemd.pdf"
+    vreemd.write_bytes(weasyprint.HTML(string="<p>Iets anders</p>").write_pdf())
+    voor = vreemd.read_bytes()
+    r = cli("sign", str(vreemd), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env())
+    _geweigerd(r, vreemd, voor, "niet door gka-docgen gemaakt")
+
+
+def test_not_a_pdf_at_all(tmp_path: Path, certificaat: Certificaat) -> None:
+    nep = tmp_path / "nep.pdf"
+    nep.write_bytes(b"dit is geen pdf")
+    r = cli("sign", str(nep), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env())
+    _geweigerd(r, nep, b"dit is geen pdf", "geen PDF-bestand")
+
+
+def test_output_may_not_be_the_input(pdf: Path, certificaat: Certificaat) -> None:
+    voor = pdf.read_bytes()
+    r = cli(
+        "sign",
+        str(pdf),
+        "--veld",
+        EERSTE,
+        "--p12",
+        str(certificaat.p12),
+        "--uit",
+        str(pdf),
+        env=_env(),
+    )
+    assert r.returncode == 1
+    assert pdf.read_bytes() == voor
