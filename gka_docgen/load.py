@@ -97,7 +97,7 @@ def valideer(bron: bytes, *, naam: str, definitief: bool = False) -> Agenda:
     try:
         agenda = Agenda.model_validate(gelezen.data)
     except ValidationError as exc:
-        problemen += [_probleem(naam, gelezen, e) for e in exc.errors()]
+        problemen += _pydantic_problemen(naam, gelezen, exc.errors())
         raise OngeldigeAgenda(_gesorteerd(problemen)) from None
 
     for regel_pad, melding in rules.controleer(agenda, definitief=definitief):
@@ -138,6 +138,17 @@ def _plek(plekken: dict[Pad, Plek], pad: Pad) -> Plek:
 def _schoon_pad(loc: tuple[int | str, ...]) -> Pad:
     # Pydantic adds validator and union-member names to `loc`; keep only real keys.
     return tuple(d for d in loc if isinstance(d, int) or d.replace("_", "").isalnum())
+
+
+def _pydantic_problemen(naam: str, gelezen: Gelezen, fouten: list[ErrorDetails]) -> list[Probleem]:
+    problemen = [_probleem(naam, gelezen, f) for f in fouten]
+    # A misspelt key already says "bedoelde u 'doelgroep'?"; "doelgroep: ontbreekt" adds nothing.
+    gesuggereerd = {
+        (*p.pad[:-1], p.melding.rsplit("'", 2)[-2])
+        for p in problemen
+        if p.melding.endswith("'?") and "bedoelde u" in p.melding
+    }
+    return [p for p in problemen if not (p.melding == "ontbreekt" and p.pad in gesuggereerd)]
 
 
 def _probleem(naam: str, gelezen: Gelezen, fout: ErrorDetails) -> Probleem:

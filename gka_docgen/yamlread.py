@@ -66,12 +66,16 @@ class _Kader:
     negeer_waarde: bool = False  # the key was a duplicate: parse its value, drop it
 
 
+_TAB = "een tab mag niet in YAML; spring in met spaties"
 _MEER_DOCUMENTEN = "het bestand bevat meer dan één document (---); zet één agenda in een bestand"
 _VERTALINGEN = (
-    ("cannot start any token", "een tab of ander teken staat hier verkeerd; spring in met spaties"),
-    ("found a tab character", "een tab mag hier niet staan; spring in met spaties"),
     (
-        "mapping values are not allowed here",
+        "cannot start any token",
+        "dit teken mag hier niet staan; zet de tekst tussen aanhalingstekens",
+    ),
+    ("found a tab character", _TAB),
+    (
+        "mapping values are not allowed",
         "hier mag geen ':' staan; zet tekst met ': ' erin tussen aanhalingstekens",
     ),
     ("could not find expected ':'", "verwacht 'veld: waarde'; ontbreekt er een ':'?"),
@@ -117,13 +121,17 @@ _VERTALINGEN = (
 )
 
 
-def _vertaal(fout: yaml.YAMLError) -> YamlProbleem:
+def _vertaal(fout: yaml.YAMLError, bron: str) -> YamlProbleem:
     tekst = str(fout)
     melding = next((nl for en, nl in _VERTALINGEN if en in tekst), None)
     regel = kolom = None
     mark = getattr(fout, "problem_mark", None) or getattr(fout, "context_mark", None)
     if mark is not None:
         regel, kolom = mark.line + 1, mark.column + 1
+        # libyaml does not name the offending character; a tab is by far the commonest.
+        regels = bron.splitlines()
+        if mark.line < len(regels) and regels[mark.line][mark.column : mark.column + 1] == "\t":
+            melding = _TAB
     elif isinstance(fout, yaml.reader.ReaderError):
         melding = melding or "het bestand bevat een teken dat niet in YAML mag"
     if melding is None:
@@ -258,6 +266,6 @@ def lees(tekst: str) -> Gelezen:
                 data, aantal = ankers[event.anchor]
                 plaats(data, aantal, regel, kolom)
     except yaml.YAMLError as fout:
-        raise _vertaal(fout) from None
+        raise _vertaal(fout, tekst) from None
 
     return Gelezen(resultaat, plekken, problemen)

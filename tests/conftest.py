@@ -1,0 +1,34 @@
+"""Shared test helpers: paths and running the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+AGENDAS = ROOT / "agendas"
+
+
+def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `gka-docgen ARGS` as a user would, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "gka_docgen.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the test with the repository as working directory (paths as users type them)."""
+    monkeypatch.chdir(ROOT)
+    return ROOT

@@ -1,0 +1,129 @@
+"""The command as a user runs it: exit codes, messages, files written or refused."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from gka_docgen.load import laad
+from tests.conftest import AGENDAS, ROOT, run_cli
+
+
+def test_check_passes_on_the_example_agendas() -> None:
+    result = run_cli("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 bestanden gecontroleerd: alles in orde." in result.stdout
+
+
+def test_new_then_check_works_for_a_name_with_accents(tmp_path: Path) -> None:
+    result = run_cli("new", "Súdwest-Fryslân", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    created = tmp_path / "agendas" / "sudwest-fryslan.yaml"
+    assert created.is_file()
+    assert (tmp_path / "agendas" / "gka-agenda.schema.json").is_file()
+    assert created.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=gka-agenda.schema.json\n"
+    )
+    check = run_cli("check", "agendas/sudwest-fryslan.yaml", cwd=tmp_path)
+    assert check.returncode == 0, check.stdout
+    agenda = laad(created).agenda
+    assert agenda.gemeente == "Súdwest-Fryslân"
+    assert agenda.status == "concept"
+    assert agenda.soort == "addendum"
+    assert agenda.periode == "2021-2024"
+
+
+def test_new_refuses_to_overwrite_and_leaves_the_file_alone(tmp_path: Path) -> None:
+    assert run_cli("new", "'s-Hertogenbosch", cwd=tmp_path).returncode == 0
+    created = tmp_path / "agendas" / "s-hertogenbosch.yaml"
+    created.write_text("mijn werk\n", encoding="utf-8")
+    again = run_cli("new", "'s-Hertogenbosch", cwd=tmp_path)
+    assert again.returncode == 1
+    assert "bestaat al" in again.stderr
+    assert created.read_text(encoding="utf-8") == "mijn werk\n"
+
+
+def test_new_agenda_has_no_npo_section_and_is_valid(tmp_path: Path) -> None:
+    result = run_cli("new", "Hengelo", "--soort", "agenda", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    tekst = (tmp_path / "agendas" / "hengelo.yaml").read_text(encoding="utf-8")
+    assert "inzet_nationaal_programma_onderwijs" not in tekst
+    assert laad(tmp_path / "agendas" / "hengelo.yaml").agenda.periode == "2019-2021"
+
+
+def test_new_with_a_path_like_name_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> None:
+    result = run_cli("new", "../../etc", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "geen gemeentenaam" in result.stderr
+    assert not (tmp_path / "agendas").exists()
+
+
+def test_check_definitief_demands_every_field() -> None:
+    result = run_cli("check", "--definitief", "agendas/almere.yaml")
+    assert result.returncode == 1
+    assert "agendas/almere.yaml:" in result.stdout
+    assert "is leeg; in een definitief document moet dit ingevuld zijn" in result.stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    missing = run_cli("check", "bestaat-niet.yaml")
+    assert missing.returncode == 2
+    assert "bestaat-niet.yaml bestaat niet" in missing.stderr
+    assert run_cli("new", "Almere", "--soort", "boek").returncode == 2
+    assert run_cli("bestaat-niet").returncode == 2
+
+
+def test_schema_is_valid_json_and_matches_the_committed_file() -> None:
+    result = run_cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["additionalProperties"] is False
+    assert "interventies" in schema["properties"]
+    # The file editors use beside the agendas must be the current schema.
+    assert (AGENDAS / "gka-agenda.schema.json").read_text(encoding="utf-8") == result.stdout
+
+
+def test_help_is_dutch_and_does_not_load_the_renderers() -> None:
+    code = (
+        "import sys; sys.argv = ['gka-docgen', '--help']\n"
+        "from gka_docgen.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('weasyprint', 'docxtpl', 'docx', 'pyhanko') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert "HEAVY []" in result.stdout
+    assert "Controleer agendabestanden" in result.stdout
+
+
+def test_check_does_not_load_the_renderers() -> None:
+    code = (
+        "import sys; sys.argv = ['gka-docgen', 'check']\n"
+        "from gka_docgen.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY', [m for m in ('weasyprint', 'docxtpl', 'docx') if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert "HEAVY []" in result.stdout
+
+
+def test_readme_starts_with_the_two_commands_and_documents_every_field() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split("#")[0].strip() for line in block.strip().splitlines()] == [
+        "make build",
+        "make test",
+    ]
+    schema = json.loads(run_cli("schema").stdout)
+    for name in schema["properties"]:
+        assert f"`{name}" in readme
+    for definition in schema["$defs"].values():
+        for name in definition["properties"]:
+            assert re.search(rf"[`.]{name}(\[\])?`", readme), name

@@ -1,0 +1,61 @@
+"""The rendering context: fixed text filled in, free text structured, placeholders."""
+
+from __future__ import annotations
+
+from gka_docgen import text
+from gka_docgen.context import Blok, Regel, blokken_van, bouw, veld
+from gka_docgen.load import laad
+from tests.conftest import AGENDAS, DATA
+
+
+def test_blank_lines_split_paragraphs_and_dashes_make_bullets() -> None:
+    tekst = "Eerste regel\ndoorlopend.\n\nInleiding:\n- een\n  vervolg\n- twee\nSlot."
+    assert blokken_van(tekst) == (
+        Blok("alinea", (Regel("Eerste regel doorlopend."),)),
+        Blok("alinea", (Regel("Inleiding:"),)),
+        Blok("opsomming", (Regel("een vervolg"), Regel("twee"))),
+        Blok("alinea", (Regel("Slot."),)),
+    )
+
+
+def test_an_empty_field_is_a_visible_placeholder() -> None:
+    assert veld("  \n", "Doelgroep") == (
+        Blok("alinea", (Regel("[nog in te vullen: Doelgroep]", open=True),)),
+    )
+
+
+def test_fixed_text_is_filled_with_name_period_and_kind() -> None:
+    ctx = bouw(laad(AGENDAS / "almere.yaml").agenda)
+    assert ctx.titel == "Gelijke Kansen voor alle kinderen en jongeren in gemeente Almere"
+    assert ctx.periode_zin.startswith("Wij voeren in de periode 2021-2024 samen een GKA-agenda")
+    assert "in gemeente Almere. Wij zetten in op:" in ctx.periode_zin
+    assert [p.kop for p in ctx.pijlers] == ["Verbinding", "Effectiviteit", "Kennisdeling"]
+    assert ctx.documentnaam == "GKA-Addendum 2021-2024"
+    assert "Gelijke Kansen Alliantie Addendum opgenomen" in ctx.bijlage_zin
+    assert "aanvullend maximaal 100.000,- beschikbaar" in ctx.bijlage_zin
+    assert ctx.verplichtingen == text.VERPLICHTINGEN
+    assert ctx.concept
+
+
+def test_npo_section_appears_only_when_present() -> None:
+    npo = text.TOELICHTING["inzet_nationaal_programma_onderwijs"]
+    agenda_ctx = bouw(laad(AGENDAS / "hengelo.yaml").agenda)
+    assert npo not in [s.kop for s in agenda_ctx.toelichting]
+    addendum_ctx = bouw(laad(AGENDAS / "almere.yaml").agenda)
+    assert npo in [s.kop for s in addendum_ctx.toelichting]
+
+
+def test_budget_totals() -> None:
+    ctx = bouw(laad(DATA / "valid" / "volledig.yaml").agenda)
+    nbsp = "\u00a0"
+    assert [r.totaal.tekst for r in ctx.begroting] == [f"€{nbsp}85.000,50", f"€{nbsp}52.500"]
+    assert ctx.totaal_ocw == f"€{nbsp}100.000"
+    assert ctx.totaal_cofinanciering == f"€{nbsp}37.500,50"
+    assert ctx.totaal == f"€{nbsp}137.500,50"
+    assert ctx.datum.tekst == "15 december 2021"
+    assert not ctx.concept
+
+
+def test_context_json_is_stable() -> None:
+    agenda = laad(DATA / "valid" / "volledig.yaml").agenda
+    assert bouw(agenda).als_json() == bouw(agenda).als_json()
