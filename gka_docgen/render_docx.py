@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -32,7 +32,7 @@ def documentdatum(context: Context) -> datetime:
 
     Derived from the content, not the clock, so the bytes stay reproducible.
     """
-    return datetime(int(context.periode[:4]), 1, 1)
+    return datetime(int(context.periode[:4]), 1, 1, tzinfo=UTC)
 
 
 def _eigenschappen(tpl: DocxTemplate, context: Context) -> None:
