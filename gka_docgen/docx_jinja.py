@@ -13,10 +13,12 @@ written with a character reference for the underscore so they survive.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, Template, pass_context
+from jinja2.runtime import Context as JinjaContext
 from markupsafe import Markup, escape
 
 from gka_docgen.context import Regel
@@ -27,6 +29,9 @@ STIJL_HYPERLINK = "Hyperlink"  # character style: a web address
 
 # Resolves a web address to the id of a relationship in the document part.
 UrlId = Callable[[str], str]
+# The render-context key under which the renderer passes the document's `UrlId`
+# (a reserved name, not a template variable: only the filter reads it).
+URL_ID = "_docx_url_id"
 
 
 def xml_tekst(waarde: object) -> str:
@@ -59,12 +64,46 @@ def _finalize(waarde: Any) -> Any:
     return Markup(xml_tekst(waarde))
 
 
-def omgeving(*, concept: bool, url_id: UrlId) -> Environment:
-    """The Jinja environment of one render (the filter needs that document's relationships)."""
-    env = Environment(autoescape=True, finalize=_finalize)
+@pass_context
+def _regel(ctx: JinjaContext, waarde: Regel) -> Markup:
+    return regel_xml(waarde, concept=bool(ctx["concept"]), url_id=ctx[URL_ID])
 
-    def regel(waarde: Regel) -> Markup:
-        return regel_xml(waarde, concept=concept, url_id=url_id)
 
-    env.filters["regel"] = regel
+class _Omgeving(Environment):
+    """Compiles each distinct template source once per process.
+
+    docxtpl hands every part (body, header, footer, each core property) to
+    `from_string` on every render; compiling the body is half the render time.
+    """
+
+    _MAX = 64
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._gecompileerd: dict[str, Template] = {}
+
+    def from_string(
+        self,
+        source: Any,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        if not isinstance(source, str) or globals or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        template = self._gecompileerd.get(source)
+        if template is None:
+            if len(self._gecompileerd) >= self._MAX:
+                self._gecompileerd.clear()
+            template = self._gecompileerd[source] = super().from_string(source)
+        return template
+
+
+@functools.cache
+def omgeving() -> Environment:
+    """The one Jinja environment of the DOCX renderer (shared: it caches compiled parts).
+
+    Render with the context's fields plus `URL_ID`; `concept` decides the highlighting.
+    """
+    env = _Omgeving(autoescape=True, finalize=_finalize)
+    env.filters["regel"] = _regel
     return env

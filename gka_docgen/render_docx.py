@@ -15,7 +15,7 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 
 from gka_docgen.context import Context, als_dict
-from gka_docgen.docx_jinja import omgeving
+from gka_docgen.docx_jinja import URL_ID, omgeving
 from gka_docgen.docx_zip import vaste_zip
 
 SJABLOON = Path(__file__).resolve().parent.parent / "templates" / "gka-agenda.docx"
@@ -53,8 +53,8 @@ def render_docx(context: Context, sjabloon: bytes | None = None) -> bytes:
     """The DOCX of one agenda, as reproducible bytes."""
     tpl = DocxTemplate(io.BytesIO(sjabloon if sjabloon is not None else sjabloon_bytes()))
     tpl.init_docx()
-    env = omgeving(concept=context.concept, url_id=tpl.build_url_id)
-    tpl.render(als_dict(context), jinja_env=env, autoescape=True)
+    namen = {**als_dict(context), URL_ID: tpl.build_url_id}
+    tpl.render(namen, jinja_env=omgeving(), autoescape=True)
     _eigenschappen(tpl, context)
     uit = io.BytesIO()
     tpl.save(uit)
