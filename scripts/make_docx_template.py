@@ -45,6 +45,12 @@ LABEL_ACHTERGROND = "E8EEF5"
 TEKSTBREEDTE = Cm(16.0)  # A4 (21 cm) minus two margins of 2.5 cm
 TAAL = "nl-NL"
 
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Template>Normal.dotm</Template><Application>gka-docgen</Application></Properties>"
+)
+
 Container = Any  # a Document or a table cell: both have add_paragraph()
 
 
@@ -171,11 +177,19 @@ def _eigenschappen(doc: Any) -> None:
     props.last_modified_by = ""
     props.revision = 1
     props.created = props.modified = datetime(2021, 1, 1)
-    # python-docx's default package carries a thumbnail of an unrelated page.
-    rels = doc.part.package.rels
-    for rid, rel in list(rels.items()):
-        if rel.reltype.endswith("/thumbnail"):
-            rels.pop(rid)
+
+
+def _opruimen(doc: Any) -> None:
+    """Drop what python-docx's default package carries that is not ours."""
+    pakket = doc.part.package.rels
+    for rid, rel in list(pakket.items()):
+        if rel.reltype.endswith("/thumbnail"):  # a picture of an unrelated page
+            pakket.pop(rid)
+        elif rel.reltype.endswith("/extended-properties"):  # claims "Microsoft Macintosh Word"
+            rel.target_part._blob = APP_XML
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):  # a stale copy of the styles (Word 2010)
+            doc.part.rels.pop(rid)
 
 
 # --- Building blocks ------------------------------------------------------------
@@ -452,6 +466,7 @@ def maak_sjabloon() -> bytes:
     _stijlen(doc)
     _instellingen(doc)
     _eigenschappen(doc)
+    _opruimen(doc)
     _pagina(doc)
     # Document() starts with no paragraphs; every section appends its own.
     _opening(doc)

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from gka_docgen import text
 from gka_docgen.context import Context, Tabel, Veld, bouw
 from gka_docgen.docx_jinja import STIJL_HYPERLINK, STIJL_OPEN_VELD
-from gka_docgen.docx_tekst import alineas
+from gka_docgen.docx_tekst import Alinea, alineas
 from gka_docgen.formatting import bedrag_template
 from gka_docgen.load import laad
 from gka_docgen.model import Agenda
@@ -40,8 +40,13 @@ def document(pad: Path) -> Any:
     return Document(io.BytesIO(gerenderd(pad)[2]))
 
 
+@functools.cache
+def gelezen(pad: Path) -> list[Alinea]:
+    return alineas(gerenderd(pad)[2])
+
+
 def teksten(pad: Path) -> list[str]:
-    return [a.tekst for a in alineas(gerenderd(pad)[2])]
+    return [a.tekst for a in gelezen(pad)]
 
 
 def regels_van(veld: Veld) -> list[str]:
@@ -193,7 +198,7 @@ def test_budget_table_with_correct_totals() -> None:
 
 
 def _stijl_van(pad: Path, tekst: str) -> str:
-    return next(a.stijl for a in alineas(gerenderd(pad)[2]) if a.tekst == tekst)
+    return next(a.stijl for a in gelezen(pad) if a.tekst == tekst)
 
 
 def test_headings_use_word_heading_styles() -> None:
@@ -262,7 +267,7 @@ def test_bullets_are_a_real_bulleted_list_in_body_and_tables() -> None:
 
 def test_themes_only_when_the_municipality_has_them() -> None:
     _, c, _ = gerenderd(DEFINITIEF)
-    themas = [a.tekst for a in alineas(gerenderd(DEFINITIEF)[2]) if a.stijl == "List Bullet"]
+    themas = [a.tekst for a in gelezen(DEFINITIEF) if a.stijl == "List Bullet"]
     assert themas[:3] == [t.tekst for t in c.themas]
     _, leeg, _ = gerenderd(LEEG)
     assert leeg.themas == ()
@@ -334,11 +339,11 @@ def test_concept_mark_on_every_page_of_a_concept_only() -> None:
         _, c, _ = gerenderd(pad)
         assert c.concept
         assert _kop_en_voet(pad)[0] == f"{c.korte_titel}\t{c.concept_mark}"
-    _, c, docx = gerenderd(DEFINITIEF)
+    _, c, _ = gerenderd(DEFINITIEF)
     assert not c.concept
     kop = _kop_en_voet(DEFINITIEF)[0]
     assert c.concept_mark not in kop
-    assert all(c.concept_mark not in a.tekst for a in alineas(docx))
+    assert all(c.concept_mark not in a.tekst for a in gelezen(DEFINITIEF))
 
 
 def _runs(doc: Any) -> list[Any]:

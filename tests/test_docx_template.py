@@ -92,6 +92,7 @@ def test_zip_has_fixed_dates_and_member_order() -> None:
     assert namen[:2] == ["[Content_Types].xml", "_rels/.rels"]
     assert namen[2:] == sorted(namen[2:])
     assert "docProps/thumbnail.jpeg" not in namen
+    assert "word/stylesWithEffects.xml" not in namen
 
 
 def test_template_is_read_from_disk_once() -> None:
