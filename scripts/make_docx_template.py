@@ -133,7 +133,8 @@ def _stijlen(doc: Any) -> None:
         open_veld.element.get_or_add_rPr(), "w:shd", val="clear", color="auto", fill="FFFF00"
     )
     assert open_veld.style_id == STIJL_OPEN_VELD
-    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    # Word's own built-in "Hyperlink" style (no customStyle flag), which Word applies to links.
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     link.font.underline = True
     assert link.style_id == STIJL_HYPERLINK
