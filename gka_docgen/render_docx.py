@@ -1,0 +1,61 @@
+"""Context -> the signable DOCX, from the Word template (docxtpl).
+
+The template holds layout only; every word comes from the context. The result
+is returned as bytes (never written here) and is reproducible: the same
+context gives the same bytes, in any process, at any time.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+
+from gka_docgen.context import Context, als_dict
+from gka_docgen.docx_jinja import URL_ID, omgeving
+from gka_docgen.docx_zip import vaste_zip
+
+SJABLOON = Path(__file__).resolve().parent.parent / "templates" / "gka-agenda.docx"
+
+
+@functools.cache
+def sjabloon_bytes(pad: Path = SJABLOON) -> bytes:
+    """The template, read from disk once per process."""
+    return pad.read_bytes()
+
+
+def documentdatum(context: Context) -> datetime:
+    """The date in the document properties: 1 January of the period's first year.
+
+    Derived from the content, not the clock, so the bytes stay reproducible.
+    """
+    return datetime(int(context.periode[:4]), 1, 1, tzinfo=UTC)
+
+
+def _eigenschappen(tpl: DocxTemplate, context: Context) -> None:
+    props = tpl.docx.core_properties
+    props.title = context.titel
+    props.subject = context.onderwerp
+    props.author = context.auteur
+    props.last_modified_by = context.auteur
+    props.keywords = ", ".join(context.trefwoorden)
+    props.language = context.taal
+    props.category = context.documentnaam
+    props.comments = ""
+    props.revision = 1
+    props.created = props.modified = documentdatum(context)
+
+
+def render_docx(context: Context, sjabloon: bytes | None = None) -> bytes:
+    """The DOCX of one agenda, as reproducible bytes."""
+    tpl = DocxTemplate(io.BytesIO(sjabloon if sjabloon is not None else sjabloon_bytes()))
+    tpl.init_docx()
+    namen = {**als_dict(context), URL_ID: tpl.build_url_id}
+    tpl.render(namen, jinja_env=omgeving(), autoescape=True)
+    _eigenschappen(tpl, context)
+    uit = io.BytesIO()
+    tpl.save(uit)
+    return vaste_zip(uit.getvalue())

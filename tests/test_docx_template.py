@@ -1,0 +1,103 @@
+"""The Word template: its contract with the context, its source, reproducible output."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import re
+import subprocess
+import sys
+import zipfile
+from types import ModuleType
+
+from docx import Document
+from docxtpl import DocxTemplate
+
+from gka_docgen.context import bouw, velden
+from gka_docgen.docx_jinja import omgeving
+from gka_docgen.docx_zip import ZIP_DATUM
+from gka_docgen.load import laad
+from gka_docgen.render_docx import SJABLOON, render_docx, sjabloon_bytes
+from tests.conftest import DATA, ROOT
+
+DEFINITIEF = DATA / "docx" / "almere-definitief.yaml"
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def _script() -> ModuleType:
+    pad = ROOT / "scripts" / "make_docx_template.py"
+    spec = importlib.util.spec_from_file_location("make_docx_template", pad)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_template_uses_only_fields_of_the_context() -> None:
+    gebruikt = DocxTemplate(SJABLOON).get_undeclared_template_variables(jinja_env=omgeving())
+    assert gebruikt <= velden(), gebruikt - velden()
+    # Not vacuous: the body, the header and the footer are all read.
+    assert {"titel", "interventies", "begroting", "korte_titel", "concept", "pagina"} <= gebruikt
+
+
+def test_template_holds_no_text_of_its_own() -> None:
+    doc = Document(str(SJABLOON))
+    sectie = doc.sections[0]
+    paragrafen = [*doc.paragraphs, *sectie.header.paragraphs, *sectie.footer.paragraphs]
+    paragrafen += [p for t in doc.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    rest = [_TAG.sub("", p.text).strip() for p in paragrafen]
+    # The footer's page fields show a placeholder number until a reader computes them.
+    assert {r for r in rest if r} <= {"1  1"}
+
+
+def test_committed_template_is_what_the_script_makes() -> None:
+    assert _script().maak_sjabloon() == SJABLOON.read_bytes(), (
+        "templates/gka-agenda.docx is out of date: run python scripts/make_docx_template.py"
+    )
+
+
+def test_two_renders_are_byte_identical() -> None:
+    context = bouw(laad(DEFINITIEF).agenda)
+    assert render_docx(context) == render_docx(context)
+
+
+def test_renders_in_separate_processes_are_byte_identical() -> None:
+    code = (
+        "import hashlib, pathlib, sys\n"
+        "from gka_docgen.context import bouw\n"
+        "from gka_docgen.load import laad\n"
+        "from gka_docgen.render_docx import render_docx\n"
+        "docx = render_docx(bouw(laad(pathlib.Path(sys.argv[1])).agenda))\n"
+        "print(hashlib.sha256(docx).hexdigest())\n"
+    )
+    hier = hashlib.sha256(render_docx(bouw(laad(DEFINITIEF).agenda))).hexdigest()
+    daar = subprocess.run(
+        [sys.executable, "-c", code, str(DEFINITIEF)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "12345"},
+    ).stdout.strip()
+    assert daar == hier
+
+
+def test_zip_has_fixed_dates_and_member_order() -> None:
+    docx = render_docx(bouw(laad(DEFINITIEF).agenda))
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        infos = z.infolist()
+    assert {i.date_time for i in infos} == {ZIP_DATUM}
+    namen = [i.filename for i in infos]
+    assert namen[:2] == ["[Content_Types].xml", "_rels/.rels"]
+    assert namen[2:] == sorted(namen[2:])
+    assert "docProps/thumbnail.jpeg" not in namen
+    assert "word/stylesWithEffects.xml" not in namen
+
+
+def test_template_is_read_from_disk_once() -> None:
+    context = bouw(laad(DEFINITIEF).agenda)
+    render_docx(context)
+    voor = sjabloon_bytes.cache_info().misses
+    render_docx(context)
+    assert sjabloon_bytes.cache_info().misses == voor
