@@ -99,9 +99,18 @@ def _libreoffice(werk: Path, docx: list[Path]) -> float | None:
 
 def _pdf_stap(paden: list[Path], aantal: int) -> dict[str, float]:
     """Our PDF step vs WeasyPrint alone on the same HTML, same process, interleaved."""
+    import weasyprint
+
     from gka_docgen.context import bouw
     from gka_docgen.load import laad
-    from gka_docgen.render_pdf import HTML_SJABLOON, _opties, html_van, motor, render_pdf, sjabloon_url
+    from gka_docgen.render_pdf import (
+        HTML_SJABLOON,
+        _opties,
+        html_van,
+        motor,
+        render_pdf,
+        sjabloon_url,
+    )
 
     m = motor()
     ons: list[float] = []
@@ -114,7 +123,7 @@ def _pdf_stap(paden: list[Path], aantal: int) -> dict[str, float]:
         render_pdf(ctx, geladen.bron, pad.name)
         ons.append(time.perf_counter() - begin)
         begin = time.perf_counter()
-        m.weasyprint.HTML(
+        weasyprint.HTML(
             string=html_van(ctx), base_url=sjabloon_url(HTML_SJABLOON), url_fetcher=m.fetcher
         ).write_pdf(font_config=m.font_config, stylesheets=[m.stylesheet], **_opties())
         kaal.append(time.perf_counter() - begin)
@@ -179,7 +188,9 @@ def main() -> None:
     r["pdf_stap_overhead"] = r["ons_mediaan"] / r["weasyprint_mediaan"] - 1
 
     for sleutel, waarde in r.items():
-        print(f"{sleutel:32} {waarde:.3f}" if isinstance(waarde, float) else f"{sleutel:32} {waarde}")
+        print(
+            f"{sleutel:32} {waarde:.3f}" if isinstance(waarde, float) else f"{sleutel:32} {waarde}"
+        )
     if args.json:
         args.json.write_text(json.dumps(r, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     shutil.rmtree(werk, ignore_errors=True)

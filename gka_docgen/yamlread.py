@@ -133,7 +133,19 @@ def _vertaal(fout: yaml.YAMLError, bron: str) -> YamlProbleem:
         if mark.line < len(regels) and regels[mark.line][mark.column : mark.column + 1] == "\t":
             melding = _TAB
     elif isinstance(fout, yaml.reader.ReaderError):
-        melding = melding or "het bestand bevat een teken dat niet in YAML mag"
+        # A character YAML refuses outright (a control character). libyaml counts its
+        # position in bytes of the UTF-8 text, the pure-Python reader in characters.
+        positie = fout.position
+        if _Loader.__name__.startswith("C"):
+            positie = len(bron.encode("utf-8")[:positie].decode("utf-8", errors="ignore"))
+        voor = bron[:positie]
+        regel, kolom = voor.count("\n") + 1, positie - (voor.rfind("\n") + 1) + 1
+        teken = bron[positie : positie + 1]
+        melding = (
+            f"het bestand bevat het onzichtbare stuurteken U+{ord(teken):04X}; verwijder het"
+            if teken
+            else "het bestand bevat een teken dat niet in YAML mag"
+        )
     if melding is None:
         probleem = getattr(fout, "problem", None) or tekst.splitlines()[0]
         melding = f"dit is geen geldige YAML ({probleem})"

@@ -81,7 +81,7 @@ _BASIS = (DATA / "docx" / "concept-leeg.yaml").read_text(encoding="utf-8")
     [
         # A YAML escape of U+0007: the model refuses it at the field's line.
         ('bestuurlijk_overleg: "Overleg\\aelke maand"', True),
-        # The raw character in the file: the YAML reader refuses the file (no line yet).
+        # The raw character in the file: the YAML reader refuses it at its line and column.
         ("bestuurlijk_overleg: Overleg\x0belke maand", False),
     ],
     ids=["yaml-escape", "raw"],
@@ -95,11 +95,12 @@ def test_a_control_character_is_refused_and_nothing_is_rendered(
         laad(bron)
     probleem = fout.value.problemen[0]
     assert "stuurteken" in probleem.melding
-    if gelokaliseerd:
+    assert probleem.regel is not None
+    assert probleem.kolom is not None
+    if gelokaliseerd:  # the model knows the field; the YAML reader only the position
         assert probleem.pad == ("bestuurlijk_overleg",)
-        assert probleem.regel is not None
     uit = tmp_path / "out"
     resultaat = bouw_alles([bron], ["docx"], uit)
-    assert resultaat.gebouwd == []
+    assert resultaat.met_status("gebouwd") == []
     assert resultaat.problemen
     assert not uit.exists() or not any(uit.rglob("*"))
