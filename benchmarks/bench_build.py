@@ -58,7 +58,7 @@ def _api_build(werk: Path, uit: str, jobs: int, formaten: str) -> dict[str, Any]
         "from pathlib import Path\n"
         "from gka_docgen.build import bouw_alles\n"
         "paden = sorted(Path('agendas').glob('*.yaml'))\n"
-        f"r = bouw_alles(paden, {formaten!r}, Path({uit!r}), jobs={jobs}, forceer=True)\n"
+        f"r = bouw_alles(paden, {formaten}, Path({uit!r}), jobs={jobs}, forceer=True)\n"
         "assert not r.problemen, r.problemen[:3]\n"
         "json.dump({'seconden': r.seconden,\n"
         "  'per_agenda': [u.seconden for u in r.uitslagen],\n"

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 import weasyprint
 from weasyprint.text.ffi import harfbuzz_subset
 from weasyprint.text.fonts import FontConfiguration
@@ -80,13 +81,25 @@ def bron_datum() -> datetime:
 
 @functools.cache
 def jinja_omgeving() -> jinja2.Environment:
-    return jinja2.Environment(
+    omgeving = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SJABLONEN),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
     )
+    omgeving.filters["heel"] = naam_heel
+    return omgeving
+
+
+def naam_heel(tekst: str, naam: str) -> markupsafe.Markup:
+    """`tekst` (escaped) with `naam` kept on one line.
+
+    A heading like "... in gemeente 's-Hertogenbosch" must not break after "'s-".
+    """
+    delen = [markupsafe.escape(d) for d in tekst.split(naam)]
+    heel = markupsafe.Markup('<span class="naam">{}</span>').format(naam)
+    return heel.join(delen)
 
 
 def html_van(context: Context) -> str:
