@@ -1,0 +1,53 @@
+"""Reading generated documents back as comparable text (DOCX and PDF)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from gka_docgen.context import Context
+from gka_docgen.docx_tekst import alineas
+
+
+def zonder_witruimte(tekst: str) -> str:
+    """Text without white space or invisible format characters.
+
+    Line breaks fall differently in Word and WeasyPrint (even after a hyphen, as in
+    's- / Hertogenbosch), and the joiner in 👩‍🎓 does not survive a PDF's text layer.
+    """
+    return "".join(c for c in "".join(tekst.split()) if unicodedata.category(c) != "Cf")
+
+
+def links_naar_rechts(tekst: str) -> str:
+    """Without right-to-left letters: a PDF's text layer holds those in visual order."""
+    return "".join(c for c in tekst if unicodedata.bidirectional(c) not in {"R", "AL"})
+
+
+def docx_alineas(docx: bytes) -> list[str]:
+    return [zonder_witruimte(a.tekst) for a in alineas(docx) if a.tekst.strip()]
+
+
+def pdf_tekst(pdf: bytes, ctx: Context) -> str:
+    """The PDF's text less what each page repeats (header, footer, CONCEPT mark) and
+    less list markers, which are layout: Word numbers its list paragraphs itself."""
+    with tempfile.TemporaryDirectory() as map_:
+        pad = Path(map_) / "a.pdf"
+        pad.write_bytes(pdf)
+        ruw = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-raw", str(pad), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    regels = []
+    for regel in ruw.splitlines():
+        r = " ".join(regel.replace("\u00a0", " ").split())
+        if r in {ctx.korte_titel, ctx.concept_mark} or re.fullmatch(
+            rf"{ctx.pagina} \d+ {ctx.van} \d+", r
+        ):
+            continue
+        regels.append(re.sub(r"^(•|\d+\.)( |$)", "", r))
+    return zonder_witruimte("".join(regels))
