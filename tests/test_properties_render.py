@@ -67,12 +67,12 @@ def test_any_valid_agenda_renders_with_every_value_in_both_formats(data: dict[st
     bron = als_yaml(data)
     docx, pdf, ctx = _render(bron)
     docx_tekst = "".join(docx_alineas(docx))
-    pdf = pdf_tekst(pdf, ctx)
-    pdf_tekens = Counter(pdf)
+    pdf_text = pdf_tekst(pdf, ctx)
+    pdf_tekens = Counter(pdf_text)
     for tekst in _teksten(data):
         assert tekst in docx_tekst, tekst
         if links_naar_rechts(tekst) == tekst:
-            assert tekst in pdf, tekst
+            assert tekst in pdf_text, tekst
         else:
             # Around a right-to-left run a PDF's text layer holds even the neutral
             # characters in visual order: check they are all there.
