@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from gka_docgen.context import Context, velden
 from gka_docgen.extract import bron_van_pdf
 from gka_docgen.load import GeladenAgenda
-from gka_docgen.render_pdf import HTML_SJABLOON, html_van
+from gka_docgen.render_pdf import HTML_SJABLOON, html_van, jinja_omgeving
 from gka_docgen.sjablonen import SJABLONEN
 from tests.pdfhulp import (
     CONCEPT,
@@ -233,7 +233,7 @@ def test_stylesheet_parses_without_warnings() -> None:
 
 def test_template_uses_only_context_fields_and_holds_no_sentences() -> None:
     bron = (SJABLONEN / HTML_SJABLOON).read_text(encoding="utf-8")
-    omgeving = jinja2.Environment()
+    omgeving = jinja_omgeving()  # the renderer's own, with its filters
     assert jinja2.meta.find_undeclared_variables(omgeving.parse(bron)) <= velden()
     kaal = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", bron, flags=re.S)
     kaal = re.sub(r"<[^>]*>", " ", kaal)
