@@ -27,6 +27,12 @@ app = typer.Typer(
 )
 
 Soort = Literal["agenda", "addendum"]
+Paden = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Agendabestanden of mappen; standaard alles in agendas/.", show_default=False
+    ),
+]
 
 
 def _stop(melding: str, code: int) -> NoReturn:
@@ -69,12 +75,7 @@ def new(
 
 @app.command()
 def check(
-    paden: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Agendabestanden of mappen; standaard alles in agendas/.", show_default=False
-        ),
-    ] = None,
+    paden: Paden = None,
     definitief: Annotated[
         bool, typer.Option("--definitief", help="Eis dat elk veld is ingevuld, ook in een concept.")
     ] = False,
@@ -97,12 +98,7 @@ def check(
 
 @app.command()
 def build(
-    paden: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Agendabestanden of mappen; standaard alles in agendas/.", show_default=False
-        ),
-    ] = None,
+    paden: Paden = None,
     format_: Annotated[
         Literal["docx", "pdf", "all"],
         typer.Option("--format", help="Welke bestanden: docx, pdf of all (beide)."),
