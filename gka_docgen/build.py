@@ -33,7 +33,7 @@ from gka_docgen.writers import binnen, schrijf_atomair
 Formaat = Literal["docx", "pdf"]
 FORMATEN: tuple[Formaat, ...] = ("docx", "pdf")
 _RENDERERS = ("gka_docgen.render_docx", "gka_docgen.render_pdf")
-# After this many agendas a worker is replaced by a fresh one (flat memory).
+# After about this many agendas per worker the pool is replaced (flat memory).
 TAKEN_PER_WERKER = 100
 
 Status = Literal["gebouwd", "ongewijzigd", "mislukt"]
@@ -133,16 +133,12 @@ def _warm_op() -> None:
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
     # forkserver: each worker forks from a server that already imported the
-    # renderers (weasyprint alone takes 0.7 s to import), and unlike plain fork
-    # it allows max_tasks_per_child.
+    # renderers (weasyprint alone takes 0.7 s to import), without the parent's state.
+    # Not max_tasks_per_child: on Python 3.11 a pool can stop replacing the workers
+    # that leave and then waits forever; `_voer_uit` recycles whole pools instead.
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(list(_RENDERERS))
-    return ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=ctx,
-        initializer=_warm_op,
-        max_tasks_per_child=TAKEN_PER_WERKER,
-    )
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_op)
 
 
 def bouw_alles(
@@ -203,17 +199,22 @@ def _voer_uit(
         for pad, bron, _ in taken:
             yield bouw_een(pad, bron, formaten, uit)
         return
-    with _pool(jobs) as pool:
-        futures: list[Future[Uitslag]] = [
-            pool.submit(bouw_een, pad, bron, formaten, uit) for pad, bron, _ in taken
-        ]
-        try:
-            for future in as_completed(futures):
-                yield future.result()
-        except BaseException:
-            for f in futures:
-                f.cancel()
-            raise
+    # Generations: a fresh pool for every TAKEN_PER_WERKER agendas per worker keeps
+    # memory flat over hundreds of documents (font and layout caches grow).
+    generatie = jobs * TAKEN_PER_WERKER
+    for begin in range(0, len(taken), generatie):
+        with _pool(jobs) as pool:
+            futures: list[Future[Uitslag]] = [
+                pool.submit(bouw_een, pad, bron, formaten, uit)
+                for pad, bron, _ in taken[begin : begin + generatie]
+            ]
+            try:
+                for future in as_completed(futures):
+                    yield future.result()
+            except BaseException:
+                for f in futures:
+                    f.cancel()
+                raise
 
 
 def _meld_botsingen(resultaat: Resultaat) -> None:

@@ -179,3 +179,36 @@ def test_a_reserved_windows_name_gets_a_safe_folder(tmp_path: Path) -> None:
     assert (
         tmp_path / "out" / "gemeente-con" / "GKA-Addendum-2021-2024-gemeente-Con.docx"
     ).is_file()
+
+
+def test_a_batch_of_several_pool_generations_completes(tmp_path: Path) -> None:
+    """Workers are recycled by replacing the pool; a batch spanning five pools finishes.
+
+    Run in its own process with a time limit: the failure this guards against
+    (Python 3.11's max_tasks_per_child) is a pool that waits forever.
+    """
+    bron = (DATA / "valid" / "minimaal.yaml").read_text(encoding="utf-8")
+    for naam in ["Almere", "Weert", "Hengelo", "Breda", "Delft", "Ede", "Epe", "Oss", "Urk"]:
+        (tmp_path / f"{naam.lower()}.yaml").write_text(
+            bron.replace("Súdwest-Fryslân", naam), encoding="utf-8"
+        )
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from gka_docgen import build\n"
+        "build.TAKEN_PER_WERKER = 1\n"
+        "paden = sorted(Path('.').glob('*.yaml'))\n"
+        "r = build.bouw_alles(paden, ['docx'], Path('out'), jobs=2)\n"
+        "print(sorted(u.status for u in r.uitslagen))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.strip() == str(["gebouwd"] * 9)
+    assert len(list((tmp_path / "out").rglob("*.docx"))) == 9
