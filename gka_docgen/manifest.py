@@ -18,11 +18,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import gka_docgen
+from gka_docgen.sjablonen import SJABLONEN
 from gka_docgen.writers import schrijf_atomair
 
 MANIFEST = ".gka-manifest.json"
 _PAKKET = Path(gka_docgen.__file__).resolve().parent
-SJABLONEN = _PAKKET.parent / "templates"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from docxtpl import DocxTemplate
 from gka_docgen.context import Context, als_dict
 from gka_docgen.docx_jinja import URL_ID, omgeving
 from gka_docgen.docx_zip import vaste_zip
+from gka_docgen.sjablonen import SJABLONEN
 
-SJABLOON = Path(__file__).resolve().parent.parent / "templates" / "gka-agenda.docx"
+SJABLOON = SJABLONEN / "gka-agenda.docx"
 
 
 @functools.cache
