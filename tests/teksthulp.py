@@ -49,5 +49,8 @@ def pdf_tekst(pdf: bytes, ctx: Context) -> str:
             rf"{ctx.pagina} \d+ {ctx.van} \d+", r
         ):
             continue
-        regels.append(re.sub(r"^(•|\d+\.)( |$)", "", r))
+        r = re.sub(r"^(•|\d+\.)( |$)", "", r)
+        # A line broken at a soft hyphen (U+00AD, invisible in the source) ends in the
+        # hyphen WeasyPrint draws there (U+2010).
+        regels.append(r.removesuffix("\u2010"))
     return zonder_witruimte("".join(regels))
