@@ -27,7 +27,7 @@ from gka_docgen import manifest
 from gka_docgen.context import Context, bouw
 from gka_docgen.errors import DocgenError, OngeldigeAgenda, Probleem
 from gka_docgen.formatting import bestandsnaam, slug
-from gka_docgen.load import GeladenAgenda, laad_bytes
+from gka_docgen.load import GeladenAgenda, laad_bytes, lees_bron
 from gka_docgen.writers import binnen, schrijf_atomair
 
 Formaat = Literal["docx", "pdf"]
@@ -165,9 +165,9 @@ def bouw_alles(
 
     for pad in paden:
         try:
-            bron = pad.read_bytes()
-        except OSError as exc:
-            klaar(Uitslag(str(pad), "mislukt", problemen=[_leesfout(pad, exc)]))
+            bron = lees_bron(pad, str(pad))
+        except OngeldigeAgenda as fout:
+            klaar(Uitslag(str(pad), "mislukt", problemen=list(fout.problemen)))
             continue
         afdruk = manifest.vingerafdruk(bron, formaten)
         if not forceer and manifest.actueel(uit, vorige.get(_sleutel(pad)), afdruk):
@@ -236,7 +236,3 @@ def _meld_botsingen(resultaat: Resultaat) -> None:
                 )
             else:
                 eigenaar[pad] = u.bron
-
-
-def _leesfout(pad: Path, exc: OSError) -> Probleem:
-    return Probleem(str(pad), None, None, (), f"kan het bestand niet lezen ({exc.strerror})")

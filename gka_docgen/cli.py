@@ -57,19 +57,12 @@ def new(
 ) -> None:
     """Maak een nieuw agendabestand met alle velden en uitleg (concept)."""
     from gka_docgen.errors import OngeldigeAgenda
-    from gka_docgen.load import valideer
-    from gka_docgen.scaffold import STANDAARD_PERIODE, scaffold
-
-    # Refuse a name or period the scaffold itself would reject, before writing anything.
-    try:
-        valideer(
-            scaffold(naam, soort, periode or STANDAARD_PERIODE[soort]).encode(), naam="(nieuw)"
-        )
-    except OngeldigeAgenda as fout:
-        _stop("; ".join(f"{'.'.join(map(str, p.pad))}: {p.melding}" for p in fout.problemen), 2)
     from gka_docgen.scaffold import nieuw
 
-    doel = nieuw(naam, soort, periode, map_)
+    try:
+        doel = nieuw(naam, soort, periode, map_)
+    except OngeldigeAgenda as fout:  # the name or period given on the command line
+        _stop("; ".join(f"{'.'.join(map(str, p.pad))}: {p.melding}" for p in fout.problemen), 2)
     typer.echo(f"{doel} gemaakt. Vul het in en controleer het met: gka-docgen check {doel}")
 
 

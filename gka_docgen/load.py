@@ -42,14 +42,18 @@ def laad(pad: Path, *, naam: str | None = None, definitief: bool = False) -> Gel
     `definitief` demands completeness even when the file says `status: concept`.
     """
     naam = naam or str(pad)
+    return laad_bytes(lees_bron(pad, naam), naam=naam, pad=pad, definitief=definitief)
+
+
+def lees_bron(pad: Path, naam: str) -> bytes:
+    """The file's bytes, at most one past the size limit (so `valideer` can refuse it)."""
     try:
         with pad.open("rb") as f:
-            bron = f.read(MAX_BYTES + 1)
+            return f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise OngeldigeAgenda(
             [Probleem(naam, None, None, (), f"kan het bestand niet lezen ({exc.strerror})")]
         ) from None
-    return laad_bytes(bron, naam=naam, pad=pad, definitief=definitief)
 
 
 def laad_bytes(

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from gka_docgen import text
 from gka_docgen.errors import Weigering
 from gka_docgen.formatting import slug
+from gka_docgen.load import valideer
 from gka_docgen.model import Agenda, Community
 
 SCHEMA_BESTAND = "gka-agenda.schema.json"
@@ -128,9 +129,14 @@ def _zonder_npo(tekst: str) -> str:
 
 
 def nieuw(gemeente: str, soort: str, periode: str | None, map_: Path) -> Path:
-    """Write `map_/<slug>.yaml` (and the schema beside it); never overwrite."""
+    """Write `map_/<slug>.yaml` (and the schema beside it); never overwrite.
+
+    The scaffold is validated before anything is written: a name or period it would
+    itself reject raises `OngeldigeAgenda`.
+    """
     periode = periode or STANDAARD_PERIODE[soort]
     tekst = scaffold(gemeente, soort, periode)
+    valideer(tekst.encode("utf-8"), naam="(nieuw)")
     map_.mkdir(parents=True, exist_ok=True)
     doel = map_ / f"{slug(gemeente)}.yaml"
     try:

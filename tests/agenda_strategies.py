@@ -8,8 +8,6 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from gka_docgen.model import Agenda
-
 # Text as people paste it: letters with accents, Dutch ĳ, euro, quotes, markup and
 # template syntax, emoji and right-to-left script; no control characters.
 _ALFABET = st.characters(
@@ -205,7 +203,3 @@ def gemuteerd(draw: st.DrawFn) -> object:
     else:
         ouder[laatste] = draw(_VREEMD)
     return data
-
-
-def model_velden() -> set[str]:
-    return set(Agenda.model_fields)

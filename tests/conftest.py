@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -21,14 +22,21 @@ DATA = ROOT / "tests" / "data"
 AGENDAS = ROOT / "agendas"
 
 
-def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run `gka-docgen ARGS` as a user would, in a fresh process."""
+def run_cli(
+    *args: str, cwd: Path = ROOT, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `gka-docgen ARGS` as a user would, in a fresh process.
+
+    `env` adds variables to this process's environment. Standard input is empty, so
+    a command that prompts fails instead of waiting.
+    """
     return subprocess.run(
         [sys.executable, "-m", "gka_docgen.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        stdin=subprocess.DEVNULL,
         timeout=300,
         check=False,
     )

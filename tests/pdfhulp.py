@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +13,6 @@ from gka_docgen.context import Blok, Context, Regel, Tabel, bouw
 from gka_docgen.load import GeladenAgenda, laad
 
 HIER = Path(__file__).resolve().parent
-WORKTREE = HIER.parent
 DATA = HIER / "data" / "pdf"
 DEFINITIEF = DATA / "almere-definitief.yaml"
 CONCEPT = DATA / "almere-concept.yaml"
@@ -64,19 +62,6 @@ def pdftotext(pdf: Path, *opties: str) -> str:
 def pdffonts(pdf: Path) -> list[list[str]]:
     uit = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     return [regel.split() for regel in uit.splitlines()[2:] if regel.strip()]
-
-
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command, in a separate process, from the worktree (its code, not main's)."""
-    return subprocess.run(
-        [sys.executable, "-m", "gka_docgen.cli", *args],
-        cwd=WORKTREE,
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
 
 
 def normaal(tekst: str) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import tempfile
 import unicodedata
 from pathlib import Path
 
 from gka_docgen.context import Context
 from gka_docgen.docx_tekst import alineas
+from tests.pdfhulp import pdftotext
 
 
 def zonder_witruimte(tekst: str) -> str:
@@ -36,12 +36,7 @@ def pdf_tekst(pdf: bytes, ctx: Context) -> str:
     with tempfile.TemporaryDirectory() as map_:
         pad = Path(map_) / "a.pdf"
         pad.write_bytes(pdf)
-        ruw = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", "-raw", str(pad), "-"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        ruw = pdftotext(pad, "-raw")
     regels = []
     for regel in ruw.splitlines():
         r = " ".join(regel.replace("\u00a0", " ").split())

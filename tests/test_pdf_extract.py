@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.pdfhulp import DEFINITIEF, cli, render
+from tests.conftest import run_cli as cli
+from tests.pdfhulp import DEFINITIEF, render
 
 
 def test_extract_writes_the_source_back_byte_for_byte(tmp_path: Path) -> None:

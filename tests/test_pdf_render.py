@@ -19,10 +19,10 @@ from gka_docgen.extract import bron_van_pdf
 from gka_docgen.load import GeladenAgenda
 from gka_docgen.render_pdf import HTML_SJABLOON, html_van, jinja_omgeving
 from gka_docgen.sjablonen import SJABLONEN
+from tests.conftest import ROOT
 from tests.pdfhulp import (
     CONCEPT,
     DEFINITIEF,
-    WORKTREE,
     geen_weasyprint_waarschuwingen,
     normaal,
     pdffonts,
@@ -254,7 +254,7 @@ def test_reproducible_across_processes(tmp_path: Path) -> None:
     for i in range(2):
         doel = tmp_path / f"{i}.pdf"
         subprocess.run(
-            [sys.executable, "-c", script, str(DEFINITIEF), str(doel)], cwd=WORKTREE, check=True
+            [sys.executable, "-c", script, str(DEFINITIEF), str(doel)], cwd=ROOT, check=True
         )
         uitvoer.append(doel.read_bytes())
     assert uitvoer[0] == uitvoer[1]

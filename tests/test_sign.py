@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import subprocess
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -17,7 +18,8 @@ from cryptography.x509.oid import NameOID
 from typer.testing import CliRunner
 
 from gka_docgen import sign
-from tests.pdfhulp import DEFINITIEF, cli, pdffonts, render
+from tests.conftest import run_cli
+from tests.pdfhulp import DEFINITIEF, pdffonts, render
 
 WACHTWOORD = "geheim wachtwoord"
 EERSTE = "Handtekening_Helene_Brule-IJsselmuiden"
@@ -89,8 +91,14 @@ def pdf(tmp_path: Path, definitief_pdf: bytes) -> Path:
     return pad
 
 
-def _env(wachtwoord: str = WACHTWOORD) -> dict[str, str]:
-    return {**os.environ, sign.WACHTWOORD_VARIABELE: wachtwoord}
+def _teken(
+    pdf: Path, veld: str, certificaat: Certificaat, *extra: str, wachtwoord: str = WACHTWOORD
+) -> subprocess.CompletedProcess[str]:
+    """`gka-docgen sign` with the password in its environment variable."""
+    return run_cli(
+        "sign", str(pdf), "--veld", veld, "--p12", str(certificaat.p12), *extra,
+        env={sign.WACHTWOORD_VARIABELE: wachtwoord},
+    )  # fmt: skip
 
 
 def _valideer(pdf: bytes, cert_der: bytes) -> list[object]:
@@ -108,7 +116,7 @@ def test_sign_one_field_through_the_cli(pdf: Path, certificaat: Certificaat) -> 
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     voor = pdf.read_bytes()
-    r = cli("sign", str(pdf), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env())
+    r = _teken(pdf, EERSTE, certificaat)
     assert r.returncode == 0, r.stderr
     getekend = pdf.with_name("agenda-getekend.pdf")
     assert str(getekend) in r.stdout
@@ -134,17 +142,7 @@ def test_second_signer_keeps_the_first_signature_valid(
     een = tmp_path / "een.pdf"
     twee = tmp_path / "twee.pdf"
     for bron, veld, doel in ((pdf, EERSTE, een), (een, TWEEDE, twee)):
-        r = cli(
-            "sign",
-            str(bron),
-            "--veld",
-            veld,
-            "--p12",
-            str(certificaat.p12),
-            "--uit",
-            str(doel),
-            env=_env(),
-        )
+        r = _teken(bron, veld, certificaat, "--uit", str(doel))
         assert r.returncode == 0, r.stderr
     statussen = _valideer(twee.read_bytes(), certificaat.cert_der)
     assert len(statussen) == 2
@@ -168,24 +166,11 @@ def test_password_from_a_hidden_prompt(pdf: Path, tmp_path: Path, certificaat: C
 
 
 def test_no_password_option_on_the_command_line(pdf: Path, certificaat: Certificaat) -> None:
-    r = cli(
-        "sign",
-        str(pdf),
-        "--veld",
-        EERSTE,
-        "--p12",
-        str(certificaat.p12),
-        "--wachtwoord",
-        WACHTWOORD,
-        env=_env(),
-    )
+    r = _teken(pdf, EERSTE, certificaat, "--wachtwoord", WACHTWOORD)
     assert r.returncode == 2
 
 
-def _geweigerd(r: object, pdf: Path, voor: bytes, woorden: str) -> None:
-    import subprocess
-
-    assert isinstance(r, subprocess.CompletedProcess)
+def _geweigerd(r: subprocess.CompletedProcess[str], pdf: Path, voor: bytes, woorden: str) -> None:
     assert r.returncode == 1, (r.stdout, r.stderr)
     assert woorden in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
@@ -195,13 +180,13 @@ def _geweigerd(r: object, pdf: Path, voor: bytes, woorden: str) -> None:
 
 def test_wrong_password(pdf: Path, certificaat: Certificaat) -> None:
     voor = pdf.read_bytes()
-    r = cli("sign", str(pdf), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env("fout"))
+    r = _teken(pdf, EERSTE, certificaat, wachtwoord="fout")
     _geweigerd(r, pdf, voor, "wachtwoord is onjuist")
 
 
 def test_unknown_field(pdf: Path, certificaat: Certificaat) -> None:
     voor = pdf.read_bytes()
-    r = cli("sign", str(pdf), "--veld", "Bestaat_niet", "--p12", str(certificaat.p12), env=_env())
+    r = _teken(pdf, "Bestaat_niet", certificaat)
     _geweigerd(r, pdf, voor, "geen handtekeningveld 'Bestaat_niet'")
     assert EERSTE in r.stderr  # tells which fields there are
 
@@ -212,7 +197,7 @@ def test_already_signed_field(pdf: Path, tmp_path: Path, certificaat: Certificaa
         sign.teken(pdf.read_bytes(), EERSTE, certificaat.p12.read_bytes(), WACHTWOORD.encode())
     )
     voor = getekend.read_bytes()
-    r = cli("sign", str(getekend), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env())
+    r = _teken(getekend, EERSTE, certificaat)
     _geweigerd(r, getekend, voor, "is al ondertekend")
 
 
@@ -222,29 +207,19 @@ def test_pdf_that_is_not_ours(tmp_path: Path, certificaat: Certificaat) -> None:
     vreemd = tmp_path / "vreemd.pdf"
     vreemd.write_bytes(weasyprint.HTML(string="<p>Iets anders</p>").write_pdf())
     voor = vreemd.read_bytes()
-    r = cli("sign", str(vreemd), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env())
+    r = _teken(vreemd, EERSTE, certificaat)
     _geweigerd(r, vreemd, voor, "niet door gka-docgen gemaakt")
 
 
 def test_not_a_pdf_at_all(tmp_path: Path, certificaat: Certificaat) -> None:
     nep = tmp_path / "nep.pdf"
     nep.write_bytes(b"dit is geen pdf")
-    r = cli("sign", str(nep), "--veld", EERSTE, "--p12", str(certificaat.p12), env=_env())
+    r = _teken(nep, EERSTE, certificaat)
     _geweigerd(r, nep, b"dit is geen pdf", "geen PDF-bestand")
 
 
 def test_output_may_not_be_the_input(pdf: Path, certificaat: Certificaat) -> None:
     voor = pdf.read_bytes()
-    r = cli(
-        "sign",
-        str(pdf),
-        "--veld",
-        EERSTE,
-        "--p12",
-        str(certificaat.p12),
-        "--uit",
-        str(pdf),
-        env=_env(),
-    )
+    r = _teken(pdf, EERSTE, certificaat, "--uit", str(pdf))
     assert r.returncode == 1
     assert pdf.read_bytes() == voor
