@@ -9,7 +9,6 @@ collected and raised together as `OngeldigeAgenda`.
 from __future__ import annotations
 
 import difflib
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,8 @@ from pydantic_core import ErrorDetails
 from gka_docgen import rules
 from gka_docgen.errors import OngeldigeAgenda, Pad, Probleem
 from gka_docgen.model import Agenda
+from gka_docgen.modelpaths import schoon_pad, velden_op
+from gka_docgen.partial import geldige_delen
 from gka_docgen.yamlread import Gelezen, Plek, YamlProbleem, lees
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -98,13 +99,18 @@ def valideer(bron: bytes, *, naam: str, definitief: bool = False) -> Agenda:
         )
         raise OngeldigeAgenda(problemen)
 
+    vervangen: frozenset[Pad] = frozenset()
     try:
         agenda = Agenda.model_validate(gelezen.data)
     except ValidationError as exc:
         problemen += _pydantic_problemen(naam, gelezen, exc.errors())
-        raise OngeldigeAgenda(_gesorteerd(problemen)) from None
+        # The rules across fields still run, on the parts of the file that are valid.
+        delen = geldige_delen(gelezen.data, exc.errors())
+        if delen is None:
+            raise OngeldigeAgenda(_gesorteerd(problemen)) from None
+        agenda, vervangen = delen
 
-    for regel_pad, melding in rules.controleer(agenda, definitief=definitief):
+    for regel_pad, melding in rules.controleer(agenda, definitief=definitief, vervangen=vervangen):
         plek = _plek(gelezen.plekken, regel_pad)
         problemen.append(Probleem(naam, plek.regel, plek.kolom, regel_pad, melding))
     if problemen:
@@ -139,25 +145,6 @@ def _plek(plekken: dict[Pad, Plek], pad: Pad) -> Plek:
     return plekken[pad]
 
 
-def _schoon_pad(loc: tuple[int | str, ...], data: object, *, ontbreekt: bool) -> Pad:
-    """Pydantic's `loc` without the validator and union-member names it adds.
-
-    A part is kept when it is a key (or index) of the data at that point; the last
-    part of a missing key is kept too.
-    """
-    pad: list[str | int] = []
-    for i, deel in enumerate(loc):
-        bestaat = (isinstance(data, dict) and deel in data) or (
-            isinstance(data, list) and isinstance(deel, int) and 0 <= deel < len(data)
-        )
-        if bestaat:
-            data = data[deel]  # type: ignore[index]
-        elif not (ontbreekt and i == len(loc) - 1 and isinstance(data, dict)):
-            continue  # pydantic's own name for a validator or union member
-        pad.append(deel)
-    return tuple(pad)
-
-
 def _pydantic_problemen(naam: str, gelezen: Gelezen, fouten: list[ErrorDetails]) -> list[Probleem]:
     problemen = [_probleem(naam, gelezen, f) for f in fouten]
     # A misspelt key already says "bedoelde u 'doelgroep'?"; "doelgroep: ontbreekt" adds nothing.
@@ -171,7 +158,7 @@ def _pydantic_problemen(naam: str, gelezen: Gelezen, fouten: list[ErrorDetails])
 
 def _probleem(naam: str, gelezen: Gelezen, fout: ErrorDetails) -> Probleem:
     soort = fout["type"]
-    pad = _schoon_pad(fout["loc"], gelezen.data, ontbreekt=soort == "missing")
+    pad = schoon_pad(fout["loc"], gelezen.data, ontbreekt=soort == "missing")
     if soort == "extra_forbidden":
         plek = _plek(gelezen.plekken, pad)
         return Probleem(naam, plek.sleutel_regel, plek.sleutel_kolom, pad, _onbekend_veld(pad))
@@ -197,33 +184,9 @@ def _melding(fout: ErrorDetails) -> str:
     return f"ongeldige waarde ({fout['msg']})"
 
 
-@functools.cache
-def _schema() -> dict[str, Any]:
-    return Agenda.model_json_schema()
-
-
-def _velden_op(pad: Pad) -> list[str]:
-    """The field names the model allows in the mapping at `pad`."""
-    schema = _schema()
-    knoop: dict[str, Any] = schema
-    for deel in pad:
-        while "$ref" in knoop or "anyOf" in knoop:
-            if "$ref" in knoop:
-                knoop = schema["$defs"][knoop["$ref"].rsplit("/", 1)[1]]
-            else:
-                knoop = next(k for k in knoop["anyOf"] if k.get("type") != "null")
-        if isinstance(deel, int):
-            knoop = knoop.get("items", {})
-        else:
-            knoop = knoop.get("properties", {}).get(deel, {})
-    while "$ref" in knoop:
-        knoop = schema["$defs"][knoop["$ref"].rsplit("/", 1)[1]]
-    return list(knoop.get("properties", {}))
-
-
 def _onbekend_veld(pad: Pad) -> str:
     sleutel = str(pad[-1])
-    toegestaan = _velden_op(pad[:-1])
+    toegestaan = velden_op(pad[:-1])
     melding = f"onbekend veld '{sleutel}'"
     gelijkend = difflib.get_close_matches(sleutel.lower(), toegestaan, n=1, cutoff=0.6)
     if gelijkend:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -122,7 +122,11 @@ def _telefoon(waarde: object) -> str:
     return nummer
 
 
-_BEDRAG = re.compile(r"(?P<euro>€\s*)?(?P<getal>-?\d+)(?:[.,](?P<centen>\d{1,2}))?")
+# Whole euros or with cents after a comma or point; ",-" ends whole euros (100000,-).
+_BEDRAG = re.compile(r"(?P<getal>-?\d+)(?:[.,](?P<centen>\d{1,2})|,-)?")
+# With a euro sign the amount is written the Dutch way: points between thousands,
+# a comma before the cents (€ 25.000, € 12.500,50, € 100.000,-).
+_EUROBEDRAG = re.compile(r"€\s*(?P<getal>-?\d{1,3}(?:\.\d{3})+|-?\d+)(?:,(?P<centen>\d{1,2})|,-)?")
 
 
 def _bedrag(waarde: object) -> Decimal | None:
@@ -132,18 +136,24 @@ def _bedrag(waarde: object) -> Decimal | None:
         tekst = _als_tekst(waarde).strip()
         if not tekst:
             return None
-        gevonden = _BEDRAG.fullmatch(tekst)
+        euro = tekst.startswith("€")
+        gevonden = (_EUROBEDRAG if euro else _BEDRAG).fullmatch(tekst)
+        if not gevonden and euro:
+            raise _fout(
+                "gka_bedrag",
+                "'{tekst}' is geen bedrag; met een €-teken schrijft u het zoals in een brief, "
+                "met punten tussen de duizendtallen en een komma voor de centen: "
+                "€ 12.500 of € 12.500,50 (of zonder €: 12500)",
+                tekst=tekst,
+            )
         if not gevonden:
             raise _fout(
                 "gka_bedrag",
                 "'{tekst}' is geen bedrag; schrijf hele euro's zonder punt voor de duizendtallen, "
-                "bijvoorbeeld 12500 of 12500,50",
+                "bijvoorbeeld 12500 of 12500,50 (of met €-teken: € 12.500)",
                 tekst=tekst,
             )
-        try:
-            getal = Decimal(gevonden["getal"] + "." + (gevonden["centen"] or "0"))
-        except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
-            raise _fout("gka_bedrag", "'{tekst}' is geen bedrag", tekst=tekst) from exc
+        getal = Decimal(gevonden["getal"].replace(".", "") + "." + (gevonden["centen"] or "0"))
     if getal < 0:
         raise _fout("gka_bedrag", "mag niet negatief zijn")
     if getal >= Decimal("1e12"):
@@ -236,20 +246,26 @@ Email = Annotated[str, BeforeValidator(_email), _TEKST_SCHEMA]
 Telefoon = Annotated[str, BeforeValidator(_telefoon), _TEKST_SCHEMA]
 Bedrag = Annotated[Decimal | None, BeforeValidator(_bedrag), _schema(["number", "string", "null"])]
 Datum = Annotated[date | None, BeforeValidator(_datum), _schema(["string", "null"])]
-Periode = Annotated[str, BeforeValidator(_periode), _schema(["string"])]
-Gemeentenaam = Annotated[str, BeforeValidator(_gemeentenaam), _schema(["string"])]
+# The examples are also the stand-ins `partial` puts in place of an invalid value.
+Periode = Annotated[
+    str, BeforeValidator(_periode), WithJsonSchema({"type": "string", "examples": ["2021-2024"]})
+]
+Gemeentenaam = Annotated[
+    str, BeforeValidator(_gemeentenaam), WithJsonSchema({"type": "string", "examples": ["Almere"]})
+]
 
 
 class _Deel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _veld(beschrijving: str, **kwargs: Any) -> Any:
-    return Field(description=beschrijving, **kwargs)
+def _veld(titel: str, beschrijving: str, **kwargs: Any) -> Any:
+    """A field with its Dutch label (the JSON Schema's title) and what belongs in it."""
+    return Field(title=titel, description=beschrijving, **kwargs)
 
 
-def _lijstveld(beschrijving: str) -> Any:
-    return Field(default_factory=list, description=beschrijving)
+def _lijstveld(titel: str, beschrijving: str) -> Any:
+    return Field(default_factory=list, title=titel, description=beschrijving)
 
 
 L = text.INTERVENTIE_LABELS
@@ -258,104 +274,138 @@ T = text.TOELICHTING
 
 
 class Contactpersoon(_Deel):
-    naam: Kort = _veld("Naam van de contactpersoon (project en/of gemeente).")
-    email: Email = _veld("E-mailadres van de contactpersoon, bijvoorbeeld naam@gemeente.nl.")
-    telefoon: Telefoon = _veld("Telefoonnummer van de contactpersoon.")
+    naam: Kort = _veld("Naam", "Naam van de contactpersoon (project en/of gemeente).")
+    email: Email = _veld(
+        "E-mail", "E-mailadres van de contactpersoon, bijvoorbeeld naam@gemeente.nl."
+    )
+    telefoon: Telefoon = _veld("Telefoon", "Telefoonnummer van de contactpersoon.")
 
 
 class Interventie(_Deel):
-    naam: Kort = _veld(f"{L['naam']}.")
-    betrokken_partijen: Tekst = _veld(f"{L['betrokken_partijen']}: scholen, organisaties.")
-    doel: Tekst = _veld(f"{L['doel']}: wat de interventie wil bereiken.")
-    doelgroep: Tekst = _veld(f"{L['doelgroep']}: voor wie de interventie is.")
-    locatie: Tekst = _veld(f"{L['locatie']}.")
-    omschrijving_activiteiten: Tekst = _veld(f"{L['omschrijving_activiteiten']}.")
-    monitoring_en_evaluatie: Tekst = _veld(f"{L['monitoring_en_evaluatie']}.")
-    financiering: Tekst = _veld(f"{L['financiering']}: hoe de interventie wordt betaald.")
-    website: Url = _veld("Meer informatie - Website, volledig adres met https://.")
+    naam: Kort = _veld(L["naam"], f"{L['naam']}.")
+    betrokken_partijen: Tekst = _veld(
+        L["betrokken_partijen"], f"{L['betrokken_partijen']}: scholen, organisaties."
+    )
+    doel: Tekst = _veld(L["doel"], f"{L['doel']}: wat de interventie wil bereiken.")
+    doelgroep: Tekst = _veld(L["doelgroep"], f"{L['doelgroep']}: voor wie de interventie is.")
+    locatie: Tekst = _veld(L["locatie"], f"{L['locatie']}.")
+    omschrijving_activiteiten: Tekst = _veld(
+        L["omschrijving_activiteiten"], f"{L['omschrijving_activiteiten']}."
+    )
+    monitoring_en_evaluatie: Tekst = _veld(
+        L["monitoring_en_evaluatie"], f"{L['monitoring_en_evaluatie']}."
+    )
+    financiering: Tekst = _veld(
+        L["financiering"], f"{L['financiering']}: hoe de interventie wordt betaald."
+    )
+    website: Url = _veld("Website", "Meer informatie - Website, volledig adres met https://.")
     contactpersoon: Contactpersoon = _veld(
-        "Meer informatie - Contactpersoon (project en/of gemeente)."
+        "Contactpersoon", "Meer informatie - Contactpersoon (project en/of gemeente)."
     )
 
 
 class Community(_Deel):
-    naam: Kort = _veld(f"{C['naam']}, bijvoorbeeld: " + ", ".join(text.BEKENDE_COMMUNITIES) + ".")
-    betrokken_partijen: Tekst = _veld(f"{C['betrokken_partijen']}.")
-    doel: Tekst = _veld(f"{C['doel']}.")
-    doelgroep: Tekst = _veld(f"{C['doelgroep']}.")
-    activiteiten: Tekst = _veld(f"{C['activiteiten']}.")
+    naam: Kort = _veld(
+        C["naam"], f"{C['naam']}, bijvoorbeeld: " + ", ".join(text.BEKENDE_COMMUNITIES) + "."
+    )
+    betrokken_partijen: Tekst = _veld(C["betrokken_partijen"], f"{C['betrokken_partijen']}.")
+    doel: Tekst = _veld(C["doel"], f"{C['doel']}.")
+    doelgroep: Tekst = _veld(C["doelgroep"], f"{C['doelgroep']}.")
+    activiteiten: Tekst = _veld(C["activiteiten"], f"{C['activiteiten']}.")
 
 
 class Toelichting(_Deel):
-    aanleiding_en_uitdagingen: Tekst = _veld(f"{T['aanleiding_en_uitdagingen']}.")
-    inzet_gemeente: Tekst = _veld(f"{T['inzet_gemeente']}.")
+    aanleiding_en_uitdagingen: Tekst = _veld(
+        T["aanleiding_en_uitdagingen"], f"{T['aanleiding_en_uitdagingen']}."
+    )
+    inzet_gemeente: Tekst = _veld(T["inzet_gemeente"], f"{T['inzet_gemeente']}.")
     inzet_nationaal_programma_onderwijs: Tekst | None = _veld(
+        T["inzet_nationaal_programma_onderwijs"],
         f"{T['inzet_nationaal_programma_onderwijs']}. Alleen in een addendum (2021-2024); "
         "laat dit veld weg in een agenda.",
         default=None,
     )
     samenwerking_met_de_gelijke_kansen_alliantie: Tekst = _veld(
-        f"{T['samenwerking_met_de_gelijke_kansen_alliantie']}."
+        T["samenwerking_met_de_gelijke_kansen_alliantie"],
+        f"{T['samenwerking_met_de_gelijke_kansen_alliantie']}.",
     )
-    kennis: Tekst = _veld(f"{T['kennis']}.")
-    en_verder: Tekst = _veld(f"{T['en_verder']}")
+    kennis: Tekst = _veld(T["kennis"], f"{T['kennis']}.")
+    en_verder: Tekst = _veld(T["en_verder"], f"{T['en_verder']}")
 
 
 class Ondertekenaar(_Deel):
-    naam: Kort = _veld("Naam van wie tekent.")
-    functie: Kort = _veld("Functie, bijvoorbeeld Wethouder Onderwijs of Minister van OCW.")
-    organisatie: Kort = _veld("Organisatie, bijvoorbeeld Gemeente Almere of het bevoegd gezag.")
+    naam: Kort = _veld("Naam", "Naam van wie tekent.")
+    functie: Kort = _veld(
+        "Functie", "Functie, bijvoorbeeld Wethouder Onderwijs of Minister van OCW."
+    )
+    organisatie: Kort = _veld(
+        "Organisatie", "Organisatie, bijvoorbeeld Gemeente Almere of het bevoegd gezag."
+    )
 
 
 class Ondertekening(_Deel):
-    plaats: Kort = _veld("Plaats van ondertekening; leeg laten om met de hand in te vullen.")
+    plaats: Kort = _veld(
+        "Plaats", "Plaats van ondertekening; leeg laten om met de hand in te vullen."
+    )
     datum: Datum = _veld(
-        "Datum van ondertekening als JJJJ-MM-DD; leeg laten om met de hand in te vullen."
+        "Datum", "Datum van ondertekening als JJJJ-MM-DD; leeg laten om met de hand in te vullen."
     )
     ondertekenaars: list[Ondertekenaar] = _veld(
-        "Wie tekenen: de wethouder, de minister(s) van OCW, vaak het bevoegd gezag. Minstens één."
+        "Ondertekenaars",
+        "Wie tekenen: de wethouder, de minister(s) van OCW, vaak het bevoegd gezag. Minstens één.",
     )
 
 
 class Begrotingsregel(_Deel):
     interventie: Kort = _veld(
-        "De naam van een interventie hierboven, precies zoals daar geschreven."
+        "Interventie", "De naam van een interventie hierboven, precies zoals daar geschreven."
     )
-    omschrijving: Tekst = _veld("Korte omschrijving van wat met het geld wordt gedaan.")
-    bijdrage_ocw: Bedrag = _veld("Bijdrage van OCW in euro's, bijvoorbeeld 25000.")
-    cofinanciering: Bedrag = _veld("Cofinanciering (gemeente, scholen, partners) in euro's.")
+    omschrijving: Tekst = _veld(
+        "Omschrijving", "Korte omschrijving van wat met het geld wordt gedaan."
+    )
+    bijdrage_ocw: Bedrag = _veld("Bijdrage OCW", "Bijdrage van OCW in euro's, bijvoorbeeld 25000.")
+    cofinanciering: Bedrag = _veld(
+        "Cofinanciering", "Cofinanciering (gemeente, scholen, partners) in euro's."
+    )
 
 
 class Begroting(_Deel):
-    maximum_ocw: Annotated[Bedrag, Field(description="Maximale bijdrage van OCW in euro's.")] = (
-        Decimal(100_000)
-    )
+    maximum_ocw: Annotated[
+        Bedrag, Field(title="Maximum OCW", description="Maximale bijdrage van OCW in euro's.")
+    ] = Decimal(100_000)
     regels: Annotated[list[Begrotingsregel], BeforeValidator(_lijst)] = _lijstveld(
-        "Eén regel per interventie die OCW meefinanciert."
+        "Begrotingsregels", "Eén regel per interventie die OCW meefinanciert."
     )
 
 
 class Agenda(_Deel):
     """A GKA-Agenda (2019-2021) or Addendum (2021-2024) of one municipality."""
 
-    gemeente: Gemeentenaam = _veld("Naam van de gemeente, in haar eigen spelling.")
+    gemeente: Gemeentenaam = _veld("Gemeente", "Naam van de gemeente, in haar eigen spelling.")
     soort: Literal["agenda", "addendum"] = _veld(
-        "agenda (de eerste GKA-Agenda) of addendum (de verlenging 2021-2024)."
+        "Soort", "agenda (de eerste GKA-Agenda) of addendum (de verlenging 2021-2024)."
     )
-    periode: Periode = _veld("Looptijd als JJJJ-JJJJ, bijvoorbeeld 2021-2024.")
+    periode: Periode = _veld("Periode", "Looptijd als JJJJ-JJJJ, bijvoorbeeld 2021-2024.")
     status: Literal["concept", "definitief"] = _veld(
-        "concept (lege velden worden zichtbaar gemarkeerd) of definitief (alles ingevuld)."
+        "Status",
+        "concept (lege velden worden zichtbaar gemarkeerd) of definitief (alles ingevuld).",
     )
     themas: Annotated[list[Kort], BeforeValidator(_lijst)] = _lijstveld(
-        "De eigen thema’s van de gemeente, bijvoorbeeld Extra onderwijs."
+        "Thema’s", "De eigen thema’s van de gemeente, bijvoorbeeld Extra onderwijs."
     )
-    toelichting: Toelichting = _veld("Toelichting: de zes teksten van het sjabloon.")
-    bestuurlijk_overleg: Tekst = _veld("Agenda Afspraak - Bestuurlijk overleg.")
+    toelichting: Toelichting = _veld("Toelichting", "Toelichting: de zes teksten van het sjabloon.")
+    bestuurlijk_overleg: Tekst = _veld(
+        "Bestuurlijk overleg", "Agenda Afspraak - Bestuurlijk overleg."
+    )
     interventies: Annotated[list[Interventie], BeforeValidator(_lijst)] = _lijstveld(
-        "Agenda Afspraak: één tabel per interventie."
+        "Interventies", "Agenda Afspraak: één tabel per interventie."
     )
     communities: Annotated[list[Community], BeforeValidator(_lijst)] = _lijstveld(
-        "De communities van de GKA waaraan de gemeente deelneemt."
+        "Communities", "De communities van de GKA waaraan de gemeente deelneemt."
     )
-    ondertekening: Ondertekening = _veld("Ondertekening bevoegd gezag.")
-    begroting: Begroting = _veld("Bijlage 1. Activiteitenplan & begroting.")
+    ondertekening: Ondertekening = _veld(
+        "Ondertekening bevoegd gezag", "Ondertekening bevoegd gezag."
+    )
+    begroting: Begroting = _veld(
+        "Activiteitenplan & begroting", "Bijlage 1. Activiteitenplan & begroting."
+    )

@@ -14,6 +14,10 @@ class OngeldigPad(DocgenError):
     """A path on the command line that is not an agenda file or folder."""
 
 
+class GeenAgendas(DocgenError):
+    """The folders named hold no agenda file: nothing to check or build."""
+
+
 def agenda_bestanden(paden: Sequence[Path] | None) -> list[Path]:
     """The YAML files named, with folders expanded; default: every file in agendas/."""
     if not paden:
@@ -31,4 +35,9 @@ def agenda_bestanden(paden: Sequence[Path] | None) -> list[Path]:
             bestanden.append(pad)
         else:
             raise OngeldigPad(f"{pad} bestaat niet")
+    if not bestanden:
+        mappen = ", ".join(f"{p}/" for p in paden)
+        raise GeenAgendas(
+            f'geen agendabestanden (.yaml) in {mappen}; maak er een met: gka-docgen new "Naam"'
+        )
     return bestanden

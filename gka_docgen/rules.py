@@ -1,12 +1,15 @@
 """Rules that span more than one field, and the completeness of a definitief document.
 
 Each rule returns (path, Dutch message); `load.py` adds file, line and column.
+Each rule also names the fields it reads (`*` for any list position): when the
+file was invalid, `load.py` hands over a model whose invalid values were
+replaced (`partial`), and a rule that reads a replaced value stays silent.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from pydantic import BaseModel
@@ -14,6 +17,7 @@ from pydantic import BaseModel
 from gka_docgen.errors import Pad
 from gka_docgen.formatting import bedrag
 from gka_docgen.model import Agenda
+from gka_docgen.text import STANDAARD_PERIODE
 
 Bevinding = tuple[Pad, str]
 
@@ -27,16 +31,24 @@ _MAG_LEEG_IN_DEFINITIEF: frozenset[Pad] = frozenset(
 )
 
 
-def controleer(agenda: Agenda, *, definitief: bool = False) -> list[Bevinding]:
-    bevindingen = [
-        *_npo_alleen_in_addendum(agenda),
-        *_unieke_interventies(agenda),
-        *_begroting(agenda),
-        *_ondertekenaars(agenda),
-    ]
+def controleer(
+    agenda: Agenda, *, definitief: bool = False, vervangen: frozenset[Pad] = frozenset()
+) -> list[Bevinding]:
+    """Every finding of every rule whose fields are all valid (none in `vervangen`)."""
+    bevindingen: list[Bevinding] = []
+    for regel, leest in _REGELS:
+        if not any(_raakt(veld, pad) for veld in leest for pad in vervangen):
+            bevindingen += regel(agenda)
     if definitief or agenda.status == "definitief":
-        bevindingen += _volledig(agenda)
+        bevindingen += [
+            b for b in _volledig(agenda) if not any(_raakt(b[0], pad) for pad in vervangen)
+        ]
     return bevindingen
+
+
+def _raakt(veld: Pad, pad: Pad) -> bool:
+    """Whether `veld` (which may hold `*`) and `pad` lie on one branch: one contains the other."""
+    return all(v == p or (v == "*" and isinstance(p, int)) for v, p in zip(veld, pad, strict=False))
 
 
 def _npo_alleen_in_addendum(agenda: Agenda) -> Iterator[Bevinding]:
@@ -66,7 +78,17 @@ def _unieke_interventies(agenda: Agenda) -> Iterator[Bevinding]:
             gezien[interventie.naam] = i
 
 
-def _begroting(agenda: Agenda) -> Iterator[Bevinding]:
+def _soort_past_bij_periode(agenda: Agenda) -> Iterator[Bevinding]:
+    for andere, periode in STANDAARD_PERIODE.items():
+        if andere != agenda.soort and agenda.periode == periode:
+            yield (
+                ("periode",),
+                f"{periode} is de periode van een {andere}, maar dit is een {agenda.soort}; "
+                f"kies soort: {andere} of periode: {STANDAARD_PERIODE[agenda.soort]}",
+            )
+
+
+def _begroting_namen(agenda: Agenda) -> Iterator[Bevinding]:
     namen = [i.naam for i in agenda.interventies if i.naam]
     for i, regel in enumerate(agenda.begroting.regels):
         if regel.interventie and regel.interventie not in namen:
@@ -81,6 +103,9 @@ def _begroting(agenda: Agenda) -> Iterator[Bevinding]:
                 ("begroting", "regels", i, "interventie"),
                 f"'{regel.interventie}' is geen interventie in dit bestand; {hint}",
             )
+
+
+def _begroting_totaal(agenda: Agenda) -> Iterator[Bevinding]:
     maximum = agenda.begroting.maximum_ocw
     if maximum is None or maximum <= 0:
         yield (("begroting", "maximum_ocw"), "moet een bedrag boven nul zijn, bijvoorbeeld 100000")
@@ -100,6 +125,23 @@ def _ondertekenaars(agenda: Agenda) -> Iterator[Bevinding]:
             ("ondertekening", "ondertekenaars"),
             "noem minstens één ondertekenaar (naam, functie, organisatie)",
         )
+
+
+# Each rule with the fields it reads.
+_REGELS: tuple[tuple[Callable[[Agenda], Iterator[Bevinding]], tuple[Pad, ...]], ...] = (
+    (_npo_alleen_in_addendum, (("soort",), ("toelichting", "inzet_nationaal_programma_onderwijs"))),
+    (_soort_past_bij_periode, (("soort",), ("periode",))),
+    (_unieke_interventies, (("interventies", "*", "naam"),)),
+    (
+        _begroting_namen,
+        (("interventies", "*", "naam"), ("begroting", "regels", "*", "interventie")),
+    ),
+    (
+        _begroting_totaal,
+        (("begroting", "maximum_ocw"), ("begroting", "regels", "*", "bijdrage_ocw")),
+    ),
+    (_ondertekenaars, (("ondertekening", "ondertekenaars"),)),
+)
 
 
 def _volledig(agenda: Agenda) -> Iterator[Bevinding]:

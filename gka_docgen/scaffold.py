@@ -20,9 +20,9 @@ from gka_docgen.errors import Weigering
 from gka_docgen.formatting import slug
 from gka_docgen.load import valideer
 from gka_docgen.model import Agenda, Community
+from gka_docgen.text import STANDAARD_PERIODE
 
 SCHEMA_BESTAND = "gka-agenda.schema.json"
-STANDAARD_PERIODE = {"agenda": "2019-2021", "addendum": "2021-2024"}
 
 
 def schema_json() -> str:

@@ -63,6 +63,8 @@ def periode_zin(periode: str, gemeente: str) -> str:
 # --- Document kind ------------------------------------------------------------
 
 SOORT_NAAM: Final = {"agenda": "Agenda", "addendum": "Addendum"}
+# The period of each kind: the first agenda, and the addendum that extended it.
+STANDAARD_PERIODE: Final = {"agenda": "2019-2021", "addendum": "2021-2024"}
 
 
 def documentnaam(soort: str, periode: str) -> str:

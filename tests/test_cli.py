@@ -78,6 +78,33 @@ def test_usage_errors_exit_2() -> None:
     assert run_cli("bestaat-niet").returncode == 2
 
 
+def test_a_folder_without_agendas_says_so_and_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "agendas").mkdir()
+    (tmp_path / "agendas" / "notities.txt").write_text("geen agenda\n", encoding="utf-8")
+    for opdracht in ("check", "build"):
+        result = run_cli(opdracht, cwd=tmp_path)
+        assert result.returncode == 1, opdracht
+        assert "geen agendabestanden (.yaml) in agendas/" in result.stderr
+        assert not (tmp_path / "out").exists()
+
+
+def test_schema_titles_are_the_dutch_labels() -> None:
+    schema = json.loads(run_cli("schema").stdout)
+    velden = [schema["properties"], *(d["properties"] for d in schema["$defs"].values())]
+
+    def titel(v: dict[str, str]) -> str:  # a $ref'ed section named like its class has the class's
+        return v.get("title") or schema["$defs"][v["$ref"].rsplit("/", 1)[1]]["title"]
+
+    titels = {naam: titel(v) for props in velden for naam, v in props.items()}
+    assert titels["maximum_ocw"] == "Maximum OCW"
+    assert titels["themas"] == "Thema’s"
+    assert titels["en_verder"] == "En verder…"
+    # None is pydantic's generated title ("Bijdrage Ocw", "Monitoring En Evaluatie").
+    for props in velden:
+        for naam, v in props.items():
+            assert titel(v) != naam.replace("_", " ").title() or "_" not in naam, naam
+
+
 def test_schema_is_valid_json_and_matches_the_committed_file() -> None:
     result = run_cli("schema")
     assert result.returncode == 0

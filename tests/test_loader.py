@@ -62,6 +62,22 @@ def test_decimal_comma_and_point_are_both_cents() -> None:
         assert agenda.begroting.regels[0].bijdrage_ocw == Decimal("12500.50")
 
 
+@pytest.mark.parametrize(
+    ("geschreven", "bedrag"),
+    [
+        ("€ 30000", "30000"),
+        ("€ 25.000", "25000"),
+        ("€25.000,50", "25000.50"),
+        ("€ 100.000,-", "100000"),
+        ("25000,-", "25000"),
+    ],
+)
+def test_a_euro_sign_means_dutch_notation_whatever_the_digits(geschreven: str, bedrag: str) -> None:
+    tekst = MINIMAAL.read_text(encoding="utf-8")
+    bron = tekst.replace("bijdrage_ocw: 40000", f'bijdrage_ocw: "{geschreven}"').encode()
+    assert valideer(bron, naam="x.yaml").begroting.regels[0].bijdrage_ocw == Decimal(bedrag)
+
+
 def test_signing_date_is_a_date() -> None:
     tekst = MINIMAAL.read_text(encoding="utf-8").replace("  datum:\n", "  datum: 2019-11-24\n")
     agenda = valideer(tekst.encode(), naam="x.yaml")
