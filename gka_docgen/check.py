@@ -11,7 +11,7 @@ from gka_docgen.load import laad
 
 
 @dataclass
-class Uitslag:
+class CheckUitslag:
     gecontroleerd: int = 0
     problemen: list[Probleem] = field(default_factory=list)
 
@@ -20,8 +20,8 @@ class Uitslag:
         return len({p.bestand for p in self.problemen})
 
 
-def controleer(paden: Iterable[Path], *, definitief: bool = False) -> Uitslag:
-    uitslag = Uitslag()
+def controleer(paden: Iterable[Path], *, definitief: bool = False) -> CheckUitslag:
+    uitslag = CheckUitslag()
     for pad in paden:
         uitslag.gecontroleerd += 1
         try:

@@ -1,21 +1,32 @@
 """The `gka-docgen` command: arguments, printing and exit codes; no logic.
 
-Exit codes: 0 all is well, 1 invalid data or a refused operation, 2 wrong usage.
-Core modules raise `DocgenError`s; this module is the one place that turns
-them into Dutch lines. Rendering libraries are imported inside the commands
-that need them, so `check` and `--help` start quickly.
+Exit codes: 0 all is well, 1 invalid data or a refused operation, 2 wrong usage,
+3 an error in gka-docgen itself, 130/143 interrupted (Ctrl-C, SIGTERM).
+Core modules raise `DocgenError`s; `main` is the one error boundary that turns
+them, an interruption and anything unexpected into Dutch lines and exit codes.
+Commands print only through `uitvoer`. Rendering libraries are imported inside
+the commands that need them, so `check` and `--help` start quickly.
 """
 
 from __future__ import annotations
 
+from gka_docgen import signals
+
+signals.vang()  # before the imports below, which take a noticeable moment
+
+import logging
+import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
 
 import typer
 
-from gka_docgen.errors import DocgenError
+from gka_docgen import uitvoer
+from gka_docgen.errors import DocgenError, Onderbroken, OngeldigeAgenda
 from gka_docgen.paths import OngeldigPad, agenda_bestanden
+from gka_docgen.uitvoer import meervoud
 
 app = typer.Typer(
     name="gka-docgen",
@@ -35,9 +46,20 @@ Paden = Annotated[
 ]
 
 
-def _stop(melding: str, code: int) -> NoReturn:
-    typer.echo(f"gka-docgen: {melding}", err=True)
-    raise typer.Exit(code)
+FOUT_IN_GKA_DOCGEN = 3
+DEBUG_VARIABELE = "GKA_DEBUG"
+
+
+@app.callback()
+def _opties(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Toon bij een fout in gka-docgen zelf alle details (traceback)."
+        ),
+    ] = False,
+) -> None:
+    """Maakt van één YAML-bestand per gemeente de GKA-Agenda of het Addendum (DOCX en PDF)."""
 
 
 @app.command()
@@ -56,14 +78,15 @@ def new(
     ),
 ) -> None:
     """Maak een nieuw agendabestand met alle velden en uitleg (concept)."""
-    from gka_docgen.errors import OngeldigeAgenda
     from gka_docgen.scaffold import nieuw
 
     try:
         doel = nieuw(naam, soort, periode, map_)
     except OngeldigeAgenda as fout:  # the name or period given on the command line
-        _stop("; ".join(f"{'.'.join(map(str, p.pad))}: {p.melding}" for p in fout.problemen), 2)
-    typer.echo(f"{doel} gemaakt. Vul het in en controleer het met: gka-docgen check {doel}")
+        raise OngeldigPad(
+            "; ".join(f"{'.'.join(map(str, p.pad))}: {p.melding}" for p in fout.problemen)
+        ) from None
+    uitvoer.resultaat(f"{doel} gemaakt. Vul het in en controleer het met: gka-docgen check {doel}")
 
 
 @app.command()
@@ -77,16 +100,15 @@ def check(
     from gka_docgen.check import controleer
 
     uitslag = controleer(agenda_bestanden(paden), definitief=definitief)
-    for probleem in uitslag.problemen:
-        typer.echo(str(probleem))
-    n = uitslag.gecontroleerd
+    uitvoer.problemen(uitslag.problemen)
+    n = meervoud(uitslag.gecontroleerd, "bestand", "bestanden")
     if uitslag.problemen:
-        typer.echo(
-            f"{n} {'bestand' if n == 1 else 'bestanden'} gecontroleerd: {uitslag.ongeldig} "
-            f"met problemen ({len(uitslag.problemen)} in totaal)."
+        uitvoer.resultaat(
+            f"{n} gecontroleerd: {uitslag.ongeldig} met problemen "
+            f"({len(uitslag.problemen)} in totaal)."
         )
         raise typer.Exit(1)
-    typer.echo(f"{n} {'bestand' if n == 1 else 'bestanden'} gecontroleerd: alles in orde.")
+    uitvoer.resultaat(f"{n} gecontroleerd: alles in orde.")
 
 
 @app.command()
@@ -108,31 +130,68 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Maak alles opnieuw, ook wat niet veranderd is.")
     ] = False,
+    opruimen_: Annotated[
+        bool,
+        typer.Option(
+            "--opruimen",
+            help="Verwijder uit out/ wat gka-docgen maakte maar geen agenda meer maakt.",
+        ),
+    ] = False,
 ) -> None:
     """Maak de DOCX en/of PDF van agenda's in out/<gemeente>/ (alleen wat veranderd is)."""
-    from gka_docgen.build import FORMATEN, bouw_alles
+    from gka_docgen.build import FORMATEN, bouw_alles, opruimen
     from gka_docgen.progress import Voortgang
 
     bestanden = agenda_bestanden(paden)
     formaten = FORMATEN if format_ == "all" else (format_,)
+    _meld_harfbuzz(formaten)
     with Voortgang(len(bestanden)) as voortgang:
-        resultaat = bouw_alles(
-            bestanden, formaten, uit, jobs=jobs, forceer=force, bij_uitslag=voortgang.stap
-        )
-    for probleem in resultaat.problemen:
-        typer.echo(str(probleem), err=True)
+        try:
+            resultaat = bouw_alles(
+                bestanden, formaten, uit, jobs=jobs, forceer=force, bij_uitslag=voortgang.stap
+            )
+        except Onderbroken as onderbroken:
+            gemaakt = voortgang.aantal("gebouwd")
+            onderbroken.stand = (
+                f"{meervoud(gemaakt, 'agenda', 'agenda’s')} gemaakt, "
+                f"{len(bestanden) - voortgang.klaar} niet; "
+                "gka-docgen build maakt de rest (wat er in out/ staat is heel)"
+            )
+            raise
+    uitvoer.problemen(resultaat.problemen)
+    for tekst in resultaat.algemeen:
+        uitvoer.melding(tekst)
     gebouwd = resultaat.met_status("gebouwd")
-    ongewijzigd = resultaat.met_status("ongewijzigd")
     mislukt = resultaat.met_status("mislukt")
     render_tijd = sum(u.seconden for u in gebouwd)
-    typer.echo(
-        f"{len(gebouwd)} gemaakt, {len(ongewijzigd)} ongewijzigd, {len(mislukt)} mislukt "
-        f"in {resultaat.seconden:.1f} s"
+    if opruimen_ and resultaat.verweesd:
+        weg, gewijzigd = opruimen(uit)
+        for pad in weg:
+            uitvoer.resultaat(f"verwijderd: {uit / pad}")
+        for pad in gewijzigd:
+            uitvoer.melding(f"{uit / pad} is na het maken veranderd; niet verwijderd")
+    elif resultaat.verweesd:
+        uitvoer.melding(
+            "deze bestanden maakt geen agenda meer (hernoemd of verwijderd); "
+            "gka-docgen build --opruimen verwijdert ze:",
+            *(str(uit / pad) for pad in resultaat.verweesd),
+        )
+    uitvoer.resultaat(
+        f"{len(gebouwd)} gemaakt, {len(resultaat.met_status('ongewijzigd'))} ongewijzigd, "
+        f"{len(mislukt)} mislukt in {resultaat.seconden:.1f} s"
         + (f" (gemiddeld {render_tijd / len(gebouwd):.2f} s per agenda)" if gebouwd else "")
         + f"; uitvoer in {uit}/"
     )
-    if mislukt:
+    if mislukt or resultaat.algemeen:
         raise typer.Exit(1)
+
+
+def _meld_harfbuzz(formaten: tuple[str, ...]) -> None:
+    if "pdf" in formaten:
+        from gka_docgen.harfbuzz import HARFBUZZ_MELDING, harfbuzz_ontbreekt
+
+        if harfbuzz_ontbreekt():
+            uitvoer.melding(HARFBUZZ_MELDING)
 
 
 @app.command()
@@ -149,7 +208,7 @@ def extract(
     """Haal het agendabestand (YAML) byte voor byte uit een PDF."""
     from gka_docgen.extract import pak_uit
 
-    typer.echo(f"gemaakt: {pak_uit(pdf, uit, force=force)}")
+    uitvoer.resultaat(f"gemaakt: {pak_uit(pdf, uit, force=force)}")
 
 
 @app.command()
@@ -169,15 +228,19 @@ def sign(
     Het wachtwoord van het certificaat komt uit de omgevingsvariabele
     GKA_P12_WACHTWOORD of wordt (verborgen) gevraagd.
     """
-    import os
-
+    from gka_docgen.errors import Weigering
     from gka_docgen.sign import WACHTWOORD_VARIABELE, teken_bestand
 
     wachtwoord = os.environ.get(WACHTWOORD_VARIABELE)
     if wachtwoord is None:
+        if not sys.stdin.isatty():
+            raise Weigering(
+                f"geen wachtwoord voor het certificaat: zet de omgevingsvariabele "
+                f"{WACHTWOORD_VARIABELE} of start gka-docgen sign in een terminal"
+            )
         wachtwoord = typer.prompt("Wachtwoord van het certificaat", hide_input=True)
     doel = teken_bestand(pdf, veld, p12, wachtwoord.encode(), uit)
-    typer.echo(f"getekend: {doel}")
+    uitvoer.resultaat(f"getekend: {doel}")
 
 
 @app.command()
@@ -185,20 +248,48 @@ def schema() -> None:
     """Druk het JSON Schema van het YAML-bestand af (voor VS Code en andere editors)."""
     from gka_docgen.scaffold import schema_json
 
-    sys.stdout.write(schema_json())
+    uitvoer.resultaat(schema_json().rstrip("\n"))
 
 
 def main() -> None:
+    """The error boundary: every command runs inside it."""
+    debug = "--debug" in sys.argv[1:] or bool(os.environ.get(DEBUG_VARIABELE))
+    _stil(debug)
     try:
         app()
     except OngeldigPad as fout:
-        _melding_en_exit(str(fout), 2)
+        _stop(str(fout), 2)
     except DocgenError as fout:
-        _melding_en_exit(str(fout), 1)
+        _stop(str(fout), 1)
+    except Onderbroken as onderbroken:
+        _stop(signals.beschrijf(onderbroken), signals.afsluitcode(onderbroken))
+    except Exception as fout:
+        if debug:
+            raise
+        from gka_docgen import crashlog
+
+        log = crashlog.schrijf(fout)
+        waar = f"de details staan in {log}" if log else "de details konden nergens worden bewaard"
+        _stop(
+            f"onverwachte fout ({type(fout).__name__}): dit is een fout in gka-docgen zelf. "
+            f"{waar[0].upper()}{waar[1:]}; meld het alstublieft, met dat bestand erbij. "
+            "Met --debug ziet u de details hier.",
+            FOUT_IN_GKA_DOCGEN,
+        )
 
 
-def _melding_en_exit(melding: str, code: int) -> NoReturn:
-    print(f"gka-docgen: {melding}", file=sys.stderr)
+def _stil(debug: bool) -> None:
+    """No Python warning or library log line reaches the user, unless --debug asks for them."""
+    logging.captureWarnings(True)
+    if debug:
+        logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    else:
+        warnings.simplefilter("ignore")
+        logging.basicConfig(handlers=[logging.NullHandler()])
+
+
+def _stop(melding: str, code: int) -> NoReturn:
+    uitvoer.melding(melding)
     sys.exit(code)
 
 

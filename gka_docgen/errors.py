@@ -57,3 +57,16 @@ class Weigering(DocgenError):
 
 class RenderFout(DocgenError):
     """Rendering failed for a reason the user can act on."""
+
+
+class Onderbroken(BaseException):
+    """Ctrl-C or SIGTERM: the command stops cleanly; `stand` says what was finished.
+
+    A BaseException like KeyboardInterrupt, so no `except Exception` swallows it,
+    but not a KeyboardInterrupt, so Click does not turn it into its own "Aborted!".
+    """
+
+    def __init__(self, signaal: int, stand: str = "") -> None:
+        super().__init__(signaal)
+        self.signaal = signaal
+        self.stand = stand

@@ -8,7 +8,7 @@ from types import TracebackType
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from gka_docgen.build import Uitslag
+from gka_docgen.build import BouwUitslag, Status
 
 _KLEUR = {"gebouwd": "green", "ongewijzigd": "dim", "mislukt": "red"}
 
@@ -27,6 +27,7 @@ class Voortgang:
             disable=not sys.stderr.isatty(),
         )
         self._taak = self._progress.add_task("agenda's maken", total=totaal)
+        self._tellingen: dict[Status, int] = {"gebouwd": 0, "ongewijzigd": 0, "mislukt": 0}
 
     def __enter__(self) -> Voortgang:
         self._progress.start()
@@ -40,7 +41,16 @@ class Voortgang:
     ) -> None:
         self._progress.stop()
 
-    def stap(self, uitslag: Uitslag) -> None:
+    @property
+    def klaar(self) -> int:
+        """How many agendas have an outcome so far."""
+        return sum(self._tellingen.values())
+
+    def aantal(self, status: Status) -> int:
+        return self._tellingen[status]
+
+    def stap(self, uitslag: BouwUitslag) -> None:
+        self._tellingen[uitslag.status] += 1
         naam = uitslag.gemeente or uitslag.bron
         kleur = _KLEUR[uitslag.status]
         self._progress.update(

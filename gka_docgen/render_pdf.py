@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import os
-import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +23,6 @@ from typing import Any
 import jinja2
 import markupsafe
 import weasyprint
-from weasyprint.text.ffi import harfbuzz_subset
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -43,15 +41,6 @@ PT_PER_PX = 0.75
 HANDTEKENING_ID = "handtekening-{nummer}"
 # Embedded-file dates when SOURCE_DATE_EPOCH is not set: fixed, so the bytes are too.
 VASTE_DATUM = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-HARFBUZZ_MELDING = (
-    "libharfbuzz-subset0 ontbreekt: WeasyPrint valt terug op fontTools. Dat is trager en de "
-    "PDF is dan niet reproduceerbaar (elke keer andere bytes). Installeer het pakket "
-    "libharfbuzz-subset0 (Debian/Ubuntu)."
-)
-if harfbuzz_subset is None:  # checked once, when the PDF renderer is loaded (start-up)
-    warnings.warn(HARFBUZZ_MELDING, RuntimeWarning, stacklevel=2)
 
 
 def sjabloon_url(naam: str) -> str:

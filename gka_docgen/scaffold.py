@@ -7,7 +7,6 @@ cannot fall behind the schema. Its first line points editors at the JSON Schema.
 from __future__ import annotations
 
 import json
-import os
 import types
 import typing
 from pathlib import Path
@@ -21,6 +20,7 @@ from gka_docgen.formatting import slug
 from gka_docgen.load import valideer
 from gka_docgen.model import Agenda, Community
 from gka_docgen.text import STANDAARD_PERIODE
+from gka_docgen.writers import maak_nieuw, schrijf_atomair
 
 SCHEMA_BESTAND = "gka-agenda.schema.json"
 
@@ -137,16 +137,12 @@ def nieuw(gemeente: str, soort: str, periode: str | None, map_: Path) -> Path:
     periode = periode or STANDAARD_PERIODE[soort]
     tekst = scaffold(gemeente, soort, periode)
     valideer(tekst.encode("utf-8"), naam="(nieuw)")
-    map_.mkdir(parents=True, exist_ok=True)
     doel = map_ / f"{slug(gemeente)}.yaml"
     try:
-        # O_EXCL: refuse atomically if the file exists, even if created a moment ago.
-        fd = os.open(doel, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        maak_nieuw(doel, tekst.encode("utf-8"))
     except FileExistsError:
         raise Weigering(f"{doel} bestaat al; kies een andere naam of bewerk dat bestand") from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-        f.write(tekst)
     schema = map_ / SCHEMA_BESTAND
     if not schema.exists():
-        schema.write_text(schema_json(), encoding="utf-8")
+        schrijf_atomair(schema, schema_json().encode("utf-8"))
     return doel

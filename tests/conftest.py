@@ -1,11 +1,13 @@
-"""Shared test helpers: paths and running the real CLI in a subprocess."""
+"""Shared test helpers: paths, running the real CLI in a subprocess, the WeasyPrint guard."""
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,20 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 AGENDAS = ROOT / "agendas"
+# The four example agendas by name: users keep their own files in agendas/ too,
+# and no test may depend on (or touch) those.
+VOORBEELDEN = tuple(
+    AGENDAS / f"{n}.yaml" for n in ("almere", "hengelo", "s-hertogenbosch", "weert")
+)
+
+
+def voorbeeldmap(map_: Path, *extra: Path) -> Path:
+    """`map_` with an agendas/ folder holding copies of the examples (and `extra`)."""
+    agendas = map_ / "agendas"
+    agendas.mkdir()
+    for pad in (*VOORBEELDEN, *extra):
+        shutil.copy(pad, agendas / pad.name)
+    return map_
 
 
 def run_cli(
@@ -47,3 +63,37 @@ def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run the test with the repository as working directory (paths as users type them)."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+# The one warning WeasyPrint may give, a known limitation (NOTES.md): a character
+# the embedded fonts lack (emoji) is drawn as a box but stays in the text layer.
+BEKENDE_BEPERKING = ".notdef glyph rendered for Unicode string unsupported by fonts"
+
+
+class _Verzamelaar(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.meldingen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.meldingen.append(record.getMessage())
+
+
+@pytest.fixture(autouse=True)
+def geen_weasyprint_waarschuwingen() -> Iterator[None]:
+    """Every test fails on a warning WeasyPrint logs (bad CSS, a failed fetch).
+
+    WeasyPrint logs these instead of raising. No test can switch this off: the
+    level is reset before each test, and a test that raises it fails.
+    """
+    logger = logging.getLogger("weasyprint")
+    logger.setLevel(logging.WARNING)
+    verzamelaar = _Verzamelaar()
+    logger.addHandler(verzamelaar)
+    try:
+        yield
+    finally:
+        logger.removeHandler(verzamelaar)
+    assert logger.getEffectiveLevel() <= logging.WARNING, "a test switched the guard off"
+    onbekend = [m for m in verzamelaar.meldingen if not m.startswith(BEKENDE_BEPERKING)]
+    assert not onbekend, f"WeasyPrint waarschuwde: {onbekend}"

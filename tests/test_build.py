@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import AGENDAS, DATA, ROOT, run_cli
+from tests.conftest import DATA, ROOT, VOORBEELDEN, run_cli, voorbeeldmap
 
 pytestmark = pytest.mark.slow
 
-VOORBEELDEN = sorted(AGENDAS.glob("*.yaml"))
 VERWACHT = {
     "almere/GKA-Addendum-2021-2024-Almere.docx",
     "almere/GKA-Addendum-2021-2024-Almere.pdf",
@@ -40,18 +39,10 @@ def _uitvoer(uit: Path) -> dict[str, bytes]:
     }
 
 
-def _werkmap(tmp_path: Path, *extra: Path) -> Path:
-    agendas = tmp_path / "agendas"
-    agendas.mkdir()
-    for pad in (*VOORBEELDEN, *extra):
-        shutil.copy(pad, agendas / pad.name)
-    return tmp_path
-
-
 @pytest.fixture(scope="module")
 def gebouwd(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The four examples built once, as `make build` does, in a fresh directory."""
-    werk = _werkmap(tmp_path_factory.mktemp("build"))
+    werk = voorbeeldmap(tmp_path_factory.mktemp("build"))
     result = run_cli("build", cwd=werk)
     assert result.returncode == 0, result.stderr
     assert "4 gemaakt, 0 ongewijzigd, 0 mislukt" in result.stdout
@@ -72,7 +63,7 @@ def test_a_second_build_renders_nothing_and_touches_nothing(gebouwd: Path) -> No
 
 
 def test_only_the_changed_agenda_is_rebuilt_and_force_rebuilds_all(tmp_path: Path) -> None:
-    werk = _werkmap(tmp_path)
+    werk = voorbeeldmap(tmp_path)
     assert run_cli("build", "--format", "docx", cwd=werk).returncode == 0
     weert = werk / "agendas" / "weert.yaml"
     weert.write_text(weert.read_text(encoding="utf-8").replace("Soepele", "Snelle"), "utf-8")
@@ -87,13 +78,13 @@ def test_only_the_changed_agenda_is_rebuilt_and_force_rebuilds_all(tmp_path: Pat
 def test_same_input_gives_byte_identical_files_in_separate_processes(
     gebouwd: Path, tmp_path: Path
 ) -> None:
-    werk = _werkmap(tmp_path)
+    werk = voorbeeldmap(tmp_path)
     assert run_cli("build", "--jobs", "1", cwd=werk).returncode == 0
     assert _uitvoer(werk / "out") == _uitvoer(gebouwd / "out")
 
 
 def test_one_bad_file_does_not_stop_the_batch_and_keeps_old_output(tmp_path: Path) -> None:
-    werk = _werkmap(tmp_path)
+    werk = voorbeeldmap(tmp_path)
     assert run_cli("build", "--format", "docx", cwd=werk).returncode == 0
     voor = _uitvoer(werk / "out")
     almere = werk / "agendas" / "almere.yaml"
@@ -124,7 +115,7 @@ def _heel(pad: Path) -> bool:
 
 
 def test_killing_a_build_at_any_moment_leaves_only_complete_files(tmp_path: Path) -> None:
-    werk = _werkmap(tmp_path)
+    werk = voorbeeldmap(tmp_path)
     assert run_cli("build", cwd=werk).returncode == 0
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for wacht in (0.3, 0.9, 1.6, 2.4):
@@ -147,7 +138,7 @@ def test_killing_a_build_at_any_moment_leaves_only_complete_files(tmp_path: Path
 
 
 def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path: Path) -> None:
-    werk = _werkmap(tmp_path)
+    werk = voorbeeldmap(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [
         subprocess.Popen(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -11,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from gka_docgen.load import laad
-from tests.conftest import AGENDAS, ROOT, run_cli
+from tests.conftest import AGENDAS, ROOT, run_cli, voorbeeldmap
 
 
-def test_check_passes_on_the_example_agendas() -> None:
-    result = run_cli("check")
+def test_check_passes_on_the_example_agendas(tmp_path: Path) -> None:
+    result = run_cli("check", cwd=voorbeeldmap(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "4 bestanden gecontroleerd: alles in orde." in result.stdout
 
@@ -63,11 +64,12 @@ def test_new_with_a_path_like_name_is_a_usage_error_and_writes_nothing(tmp_path:
     assert not (tmp_path / "agendas").exists()
 
 
-def test_check_definitief_demands_every_field() -> None:
-    result = run_cli("check", "--definitief", "agendas/almere.yaml")
+def test_check_definitief_demands_every_field(tmp_path: Path) -> None:
+    result = run_cli("check", "--definitief", "agendas/almere.yaml", cwd=voorbeeldmap(tmp_path))
     assert result.returncode == 1
-    assert "agendas/almere.yaml:" in result.stdout
-    assert "is leeg; in een definitief document moet dit ingevuld zijn" in result.stdout
+    assert "agendas/almere.yaml:" in result.stderr
+    assert "is leeg; in een definitief document moet dit ingevuld zijn" in result.stderr
+    assert "1 bestand gecontroleerd: 1 met problemen" in result.stdout
 
 
 def test_usage_errors_exit_2() -> None:
@@ -117,7 +119,9 @@ def test_schema_is_valid_json_and_matches_the_committed_file() -> None:
 
 @pytest.mark.parametrize(("args", "zichtbaar"), [(["--help"], "Controleer agendabestanden"),
                                                  (["check"], "alles in orde")])  # fmt: skip
-def test_help_and_check_do_not_load_the_renderers(args: list[str], zichtbaar: str) -> None:
+def test_help_and_check_do_not_load_the_renderers(
+    args: list[str], zichtbaar: str, tmp_path: Path
+) -> None:
     code = (
         f"import sys; sys.argv = ['gka-docgen', *{args!r}]\n"
         "from gka_docgen.cli import main\n"
@@ -126,7 +130,12 @@ def test_help_and_check_do_not_load_the_renderers(args: list[str], zichtbaar: st
         "print('HEAVY', heavy)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        cwd=voorbeeldmap(tmp_path),
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "HEAVY []" in result.stdout
     assert zichtbaar in result.stdout

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from gka_docgen import text
 from gka_docgen.context import Blok, Regel, blokken_van, bouw, veld
 from gka_docgen.load import laad
-from tests.conftest import AGENDAS, DATA
+from tests.conftest import AGENDAS, DATA, ROOT
 
 
 def test_blank_lines_split_paragraphs_and_dashes_make_bullets() -> None:
@@ -56,6 +60,21 @@ def test_budget_totals() -> None:
     assert not ctx.concept
 
 
-def test_context_json_is_stable() -> None:
+def test_context_json_is_the_same_in_another_process() -> None:
+    """Nothing in the context depends on hash order or the process (the bytes depend on it)."""
     agenda = laad(DATA / "valid" / "volledig.yaml").agenda
-    assert bouw(agenda).als_json() == bouw(agenda).als_json()
+    code = (
+        "from gka_docgen.context import bouw\n"
+        "from gka_docgen.load import laad\n"
+        "from tests.conftest import DATA\n"
+        "print(bouw(laad(DATA / 'valid' / 'volledig.yaml').agenda).als_json(), end='')\n"
+    )
+    ander = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert ander.stdout == bouw(agenda).als_json()

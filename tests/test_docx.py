@@ -21,11 +21,10 @@ from gka_docgen.formatting import bedrag_template
 from gka_docgen.load import laad
 from gka_docgen.model import Agenda
 from gka_docgen.render_docx import render_docx
-from tests.conftest import AGENDAS, DATA
+from tests.conftest import DATA, VOORBEELDEN
 
 DEFINITIEF = DATA / "docx" / "almere-definitief.yaml"
 LEEG = DATA / "docx" / "concept-leeg.yaml"
-VOORBEELDEN = sorted(AGENDAS.glob("*.yaml"))
 ALLE = [DEFINITIEF, LEEG, *VOORBEELDEN]
 
 

@@ -12,10 +12,10 @@ import pytest
 from gka_docgen.context import bouw
 from gka_docgen.load import laad
 from gka_docgen.render_docx import render_docx
-from tests.conftest import AGENDAS, DATA
+from tests.conftest import DATA, VOORBEELDEN
 
 SOFFICE = shutil.which("soffice")
-AGENDA_BESTANDEN = [*sorted(AGENDAS.glob("*.yaml")), *sorted((DATA / "docx").glob("*.yaml"))]
+AGENDA_BESTANDEN = [*VOORBEELDEN, *sorted((DATA / "docx").glob("*.yaml"))]
 
 
 @pytest.mark.slow

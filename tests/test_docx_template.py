@@ -18,7 +18,7 @@ from gka_docgen.context import bouw, velden
 from gka_docgen.docx_jinja import omgeving
 from gka_docgen.docx_zip import ZIP_DATUM
 from gka_docgen.load import laad
-from gka_docgen.render_docx import SJABLOON, render_docx, sjabloon_bytes
+from gka_docgen.render_docx import SJABLOON, render_docx
 from tests.conftest import DATA, ROOT
 
 DEFINITIEF = DATA / "docx" / "almere-definitief.yaml"
@@ -95,9 +95,17 @@ def test_zip_has_fixed_dates_and_member_order() -> None:
     assert "word/stylesWithEffects.xml" not in namen
 
 
-def test_template_is_read_from_disk_once() -> None:
+def test_a_render_does_not_read_the_template_from_disk_again() -> None:
     context = bouw(laad(DEFINITIEF).agenda)
     render_docx(context)
-    voor = sjabloon_bytes.cache_info().misses
+    sjabloon = str(SJABLOON)
+    geopend: list[str] = []
+
+    def let_op(gebeurtenis: str, args: tuple[object, ...]) -> None:
+        if gebeurtenis == "open" and args and str(args[0]) == sjabloon:
+            geopend.append(gebeurtenis)
+
+    sys.addaudithook(let_op)  # a hook cannot be removed; it only records this path
     render_docx(context)
-    assert sjabloon_bytes.cache_info().misses == voor
+    render_docx(context)
+    assert geopend == []

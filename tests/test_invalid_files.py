@@ -40,5 +40,5 @@ def test_cli_reports_all_files_exits_1_and_never_shows_a_traceback() -> None:
     assert "Traceback" not in result.stdout + result.stderr
     for path in INVALID:
         for line in _expected(path):
-            assert line in result.stdout.splitlines()
+            assert line in result.stderr.splitlines()
     assert f"{len(INVALID)} bestanden gecontroleerd: {len(INVALID)} met problemen" in result.stdout

@@ -1,0 +1,41 @@
+"""Where an unexpected error's full story goes: a log file the user can send along."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+import gka_docgen
+
+
+def _map() -> Path:
+    basis = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(basis) / "gka-docgen"
+
+
+def schrijf(fout: BaseException) -> Path | None:
+    """Write the traceback, the command and the versions to a new log file; its path.
+
+    None if no log could be written anywhere (the message then says so).
+    """
+    tekst = (
+        f"gka-docgen {gka_docgen.__version__}, Python {platform.python_version()}, "
+        f"{platform.platform()}\n"
+        f"opdracht: {' '.join(sys.argv)}\nmap: {Path.cwd()}\n\n"
+        + "".join(traceback.format_exception(fout))
+    )
+    naam = f"fout-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+    for map_ in (_map(), Path(tempfile.gettempdir())):
+        try:
+            map_.mkdir(parents=True, exist_ok=True)
+            pad = map_ / naam
+            pad.write_text(tekst, encoding="utf-8")
+            return pad
+        except OSError:
+            continue
+    return None

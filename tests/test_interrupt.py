@@ -1,0 +1,103 @@
+"""Ctrl-C and SIGTERM at any moment: one Dutch line, exit 130/143, out/ whole, nothing left over.
+
+A terminal sends Ctrl-C to the whole process group (the command, the forkserver
+and the workers); a service manager sends SIGTERM to the command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli, voorbeeldmap
+
+pytestmark = pytest.mark.slow
+
+
+def _onderbreek(
+    werk: Path, wacht: float, *args: str, signaal: int = signal.SIGINT, groep: bool = True
+) -> subprocess.CompletedProcess[str]:
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "gka_docgen.cli", *args],
+        cwd=werk,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(wacht)
+    if groep:
+        os.killpg(proces.pid, signaal)
+    else:
+        os.kill(proces.pid, signaal)
+    # communicate() waits until every process holding the pipes (workers too) is gone.
+    stdout, stderr = proces.communicate(timeout=120)
+    return subprocess.CompletedProcess(proces.args, proces.returncode, stdout, stderr)
+
+
+def _out_is_heel(werk: Path) -> None:
+    uit = werk / "out"
+    assert not list(uit.rglob("*.tmp")), "temporary files left behind"
+    manifest_pad = uit / ".gka-manifest.json"
+    if not manifest_pad.exists():
+        return
+    manifest = json.loads(manifest_pad.read_text(encoding="utf-8"))
+    for bestanden in manifest["agendas"].values():
+        for pad, bestand in bestanden.items():  # recorded means really written, whole
+            assert hashlib.sha256((uit / pad).read_bytes()).hexdigest() == bestand["sha256"]
+
+
+def _een_regel(result: subprocess.CompletedProcess[str], code: int, naam: str) -> str:
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stdout + result.stderr
+    regels = result.stderr.splitlines()
+    assert len(regels) == 1, result.stderr
+    assert regels[0].startswith(f"gka-docgen: onderbroken ({naam})"), regels[0]
+    return regels[0]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_at_any_moment_of_a_build(tmp_path: Path, jobs: str) -> None:
+    werk = voorbeeldmap(tmp_path)
+    gezien = set()
+    # Before, during and after the pool starts (imports take ~1 s, an agenda ~0.5-1.5 s).
+    for wacht in (0.15, 0.6, 1.2, 1.8, 2.6, 3.5):
+        result = _onderbreek(werk, wacht, "build", "--force", "--jobs", jobs)
+        if result.returncode == 0:  # finished before the signal: fine, nothing to see
+            continue
+        regel = _een_regel(result, 130, "Ctrl-C")
+        gezien.add("gemaakt" in regel)
+        _out_is_heel(werk)
+    assert True in gezien, "no interruption landed during the build itself"
+    afmaken = run_cli("build", cwd=werk)
+    assert afmaken.returncode == 0, afmaken.stderr
+    assert "0 mislukt" in afmaken.stdout
+    assert len(list((werk / "out").rglob("*.pdf"))) == 4
+
+
+def test_sigterm_stops_a_build_with_143(tmp_path: Path) -> None:
+    werk = voorbeeldmap(tmp_path)
+    result = _onderbreek(werk, 2.0, "build", "--force", signaal=signal.SIGTERM, groep=False)
+    regel = _een_regel(result, 143, "SIGTERM")
+    assert "gka-docgen build maakt de rest" in regel
+    _out_is_heel(werk)
+    assert run_cli("build", cwd=werk).returncode == 0
+
+
+def test_ctrl_c_during_check(tmp_path: Path) -> None:
+    werk = voorbeeldmap(tmp_path)
+    bron = (werk / "agendas" / "almere.yaml").read_text(encoding="utf-8")
+    for i in range(400):  # enough files that check is still busy
+        (werk / "agendas" / f"kopie-{i}.yaml").write_text(bron, encoding="utf-8")
+    for wacht in (0.1, 0.5):
+        _een_regel(_onderbreek(werk, wacht, "check"), 130, "Ctrl-C")
