@@ -25,7 +25,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -42,6 +42,7 @@ UIT = ROOT / "templates" / "gka-agenda.docx"
 FONT = "Arial"  # everywhere in Word; LibreOffice uses the metric-compatible Liberation Sans
 KLEUR = RGBColor(0x15, 0x42, 0x73)  # dark blue of the headings
 LABEL_ACHTERGROND = "E8EEF5"
+OPEN_VELD = "FFFF00"  # the yellow of a highlighter pen
 TEKSTBREEDTE = Cm(16.0)  # A4 (21 cm) minus two margins of 2.5 cm
 TAAL = "nl-NL"
 
@@ -126,11 +127,11 @@ def _stijlen(doc: Any) -> None:
     totaal.base_style = bedrag
     totaal.font.bold = True
 
+    # Yellow shading, not a highlight: the schema allows no w:highlight in a style
+    # (Word may repair such a file), and Word and LibreOffice both show the shading.
     open_veld = styles.add_style("Open veld", WD_STYLE_TYPE.CHARACTER)
-    open_veld.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    # LibreOffice ignores a highlight in a style; it shows the shading instead.
     _eigenschap(
-        open_veld.element.get_or_add_rPr(), "w:shd", val="clear", color="auto", fill="FFFF00"
+        open_veld.element.get_or_add_rPr(), "w:shd", val="clear", color="auto", fill=OPEN_VELD
     )
     assert open_veld.style_id == STIJL_OPEN_VELD
     # Word's own built-in "Hyperlink" style (no customStyle flag), which Word applies to links.
