@@ -386,27 +386,41 @@ def _taken_en_rollen(doc: Any) -> None:
 def _ondertekening(doc: Any) -> None:
     par(doc, "{{ ondertekening_kop }}", "Heading 1")
     tag(doc, "for ondertekenaar in ondertekenaars")
-    rijen = [
-        ("naam_label", "ondertekenaar.naam"),
-        ("functie_label", "ondertekenaar.functie"),
-        ("organisatie_label", "ondertekenaar.organisatie"),
-        ("plaats_label", "plaats"),
-        ("datum_label", "datum"),
-        ("handtekening_label", None),
+    # (label, value, a line to write on); a str alone is a `{%tr %}` tag row. The signature
+    # row comes twice: a concept prints a line to sign on, a definitief document an
+    # Office signature line (docx_signature.py) that the signer double-clicks in Word.
+    rijen: list[tuple[str, str | None, bool] | str] = [
+        ("naam_label", "ondertekenaar.naam", False),
+        ("functie_label", "ondertekenaar.functie", False),
+        ("organisatie_label", "ondertekenaar.organisatie", False),
+        ("plaats_label", "plaats", True),
+        ("datum_label", "datum", True),
+        "if concept",
+        ("handtekening_label", None, True),
+        "else",
+        ("handtekening_label", "handtekeningregel", False),
+        "endif",
     ]
     tabel = _tabel(doc, [4.0, 9.0], rijen=len(rijen), stijl=None)
-    for index, (rij, (label, waarde)) in enumerate(zip(tabel.rows, rijen, strict=True)):
-        laatste = index == len(rijen) - 1
+    for index, (rij, spec) in enumerate(zip(tabel.rows, rijen, strict=True)):
+        if isinstance(spec, str):
+            _tag_rij(tabel, index, spec)
+            continue
+        label, waarde, schrijflijn = spec
+        laatste = label == "handtekening_label"
         _rij_eigenschap(rij, "w:cantSplit")
         links, rechts = rij.cells
         links.paragraphs[0].text = "{{ " + label + " }}"
         links.paragraphs[0].style = doc.styles["Tabellabel"]
-        if waarde:
+        if waarde == "handtekeningregel":
+            rechts.paragraphs[0].text = "{{r ondertekenaar.handtekeningregel|handtekeningregel }}"
+            rechts.paragraphs[0].style = doc.styles["Tabeltekst"]
+        elif waarde:
             regel(rechts, waarde, "Tabeltekst")
             _cel_leeg_maken(rechts)
         else:
             rechts.paragraphs[0].style = doc.styles["Tabeltekst"]
-        if label in {"plaats_label", "datum_label", "handtekening_label"}:
+        if schrijflijn:
             _schrijflijn(rechts)
         if laatste:
             rij.height = Cm(2.0)  # room to sign
