@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from gka_docgen import text
+from gka_docgen import model, text
 from gka_docgen.formatting import bedrag, bedrag_template, datum
 from gka_docgen.model import Agenda, Community, Contactpersoon, Interventie
 
@@ -72,10 +73,24 @@ class Pijler:
 
 
 @dataclass(frozen=True)
+class Handtekeningregel:
+    """An Office signature line for one signatory (a definitief DOCX only)."""
+
+    nummer: int  # the signatory's place, from 1
+    id: str  # '{GUID}': from the document and `nummer`, the same in every build
+    ondertekenaar: str
+    functie: str
+    organisatie: str
+    titel: str  # function and organisation on one line, as Word's dialog shows it
+    instructie: str
+
+
+@dataclass(frozen=True)
 class Ondertekenaar:
     naam: Regel
     functie: Regel
     organisatie: Regel
+    handtekeningregel: Handtekeningregel
 
 
 @dataclass(frozen=True)
@@ -254,6 +269,19 @@ def _bedrag_regel(waarde: Decimal | None, label: str) -> Regel:
     return Regel(bedrag(waarde)) if waarde is not None else _open(label)
 
 
+def _handtekeningregel(agenda: Agenda, nummer: int, o: model.Ondertekenaar) -> Handtekeningregel:
+    sleutel = f"gka-docgen:{agenda.soort}:{agenda.periode}:{agenda.gemeente}:{nummer}"
+    return Handtekeningregel(
+        nummer=nummer,
+        id="{" + str(uuid.uuid5(uuid.NAMESPACE_URL, sleutel)).upper() + "}",
+        ondertekenaar=o.naam,
+        functie=o.functie,
+        organisatie=o.organisatie,
+        titel=text.handtekening_titel(o.functie, o.organisatie),
+        instructie=text.handtekening_instructie(agenda.soort, agenda.periode, o.organisatie),
+    )
+
+
 def bouw(agenda: Agenda) -> Context:
     """Build the rendering context of one agenda."""
     g = agenda.gemeente
@@ -322,8 +350,9 @@ def bouw(agenda: Agenda) -> Context:
                 naam=regel(o.naam, o_labels["naam"]),
                 functie=regel(o.functie, o_labels["functie"]),
                 organisatie=regel(o.organisatie, o_labels["organisatie"]),
+                handtekeningregel=_handtekeningregel(agenda, nummer, o),
             )
-            for o in ondertekening.ondertekenaars
+            for nummer, o in enumerate(ondertekening.ondertekenaars, 1)
         ),
         plaats=Regel(ondertekening.plaats),
         datum=Regel(datum(ondertekening.datum) if ondertekening.datum else ""),

@@ -21,7 +21,7 @@ from jinja2 import Environment, Template, pass_context
 from jinja2.runtime import Context as JinjaContext
 from markupsafe import Markup, escape
 
-from gka_docgen.context import Regel
+from gka_docgen.context import Handtekeningregel, Regel
 
 # Style ids the template defines and the renderer refers to.
 STIJL_OPEN_VELD = "Openveld"  # character style: an empty field of a concept (highlighted)
@@ -32,6 +32,9 @@ UrlId = Callable[[str], str]
 # The render-context key under which the renderer passes the document's `UrlId`
 # (a reserved name, not a template variable: only the filter reads it).
 URL_ID = "_docx_url_id"
+# Adds a picture (EMF bytes, file name) to the document part; returns the relationship id.
+AfbeeldingId = Callable[[bytes, str], str]
+AFBEELDING_ID = "_docx_afbeelding_id"
 
 
 def xml_tekst(waarde: object) -> str:
@@ -69,6 +72,15 @@ def _regel(ctx: JinjaContext, waarde: Regel) -> Markup:
     return regel_xml(waarde, concept=bool(ctx["concept"]), url_id=ctx[URL_ID])
 
 
+@pass_context
+def _handtekening(ctx: JinjaContext, regel: Handtekeningregel) -> Markup:
+    # Imported here: docx_signature escapes with this module's `xml_tekst`.
+    from gka_docgen.docx_signature import handtekening_emf, handtekening_xml
+
+    rid = ctx[AFBEELDING_ID](handtekening_emf(regel), f"handtekening{regel.nummer}.emf")
+    return handtekening_xml(regel, rid)
+
+
 class _Omgeving(Environment):
     """Compiles each distinct template source once per process.
 
@@ -102,8 +114,10 @@ class _Omgeving(Environment):
 def omgeving() -> Environment:
     """The one Jinja environment of the DOCX renderer (shared: it caches compiled parts).
 
-    Render with the context's fields plus `URL_ID`; `concept` decides the highlighting.
+    Render with the context's fields plus `URL_ID` and `AFBEELDING_ID`; `concept`
+    decides the highlighting.
     """
     env = _Omgeving(autoescape=True, finalize=_finalize)
     env.filters["regel"] = _regel
+    env.filters["handtekeningregel"] = _handtekening
     return env

@@ -12,10 +12,13 @@ import io
 from datetime import UTC, datetime
 from pathlib import Path
 
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docxtpl import DocxTemplate
 
 from gka_docgen.context import Context, als_dict
-from gka_docgen.docx_jinja import URL_ID, omgeving
+from gka_docgen.docx_jinja import AFBEELDING_ID, URL_ID, AfbeeldingId, omgeving
 from gka_docgen.docx_zip import vaste_zip
 from gka_docgen.sjablonen import SJABLONEN
 
@@ -50,11 +53,20 @@ def _eigenschappen(tpl: DocxTemplate, context: Context) -> None:
     props.created = props.modified = documentdatum(context)
 
 
+def _afbeelding_id(tpl: DocxTemplate) -> AfbeeldingId:
+    def toevoegen(inhoud: bytes, naam: str) -> str:
+        deel = tpl.docx.part
+        afbeelding = Part(PackURI(f"/word/media/{naam}"), "image/x-emf", inhoud, deel.package)
+        return str(deel.relate_to(afbeelding, RELATIONSHIP_TYPE.IMAGE))
+
+    return toevoegen
+
+
 def render_docx(context: Context, sjabloon: bytes | None = None) -> bytes:
     """The DOCX of one agenda, as reproducible bytes."""
     tpl = DocxTemplate(io.BytesIO(sjabloon if sjabloon is not None else sjabloon_bytes()))
     tpl.init_docx()
-    namen = {**als_dict(context), URL_ID: tpl.build_url_id}
+    namen = {**als_dict(context), URL_ID: tpl.build_url_id, AFBEELDING_ID: _afbeelding_id(tpl)}
     tpl.render(namen, jinja_env=omgeving(), autoescape=True)
     _eigenschappen(tpl, context)
     uit = io.BytesIO()

@@ -174,6 +174,20 @@ PLAATS: Final = "Plaats"
 DATUM: Final = "Datum"
 HANDTEKENING: Final = "Handtekening"
 
+# The Office signature line of a definitief DOCX (Word: Invoegen > Handtekeningregel).
+_LIDWOORD: Final = {"agenda": "deze", "addendum": "dit"}
+
+
+def handtekening_titel(functie: str, organisatie: str) -> str:
+    """The signer's title under the signature line: 'Wethouder Onderwijs, Gemeente Almere'."""
+    return f"{functie}, {organisatie}"
+
+
+def handtekening_instructie(soort: str, periode: str, organisatie: str) -> str:
+    """What Word's signing dialog tells the signer."""
+    return f"Onderteken {_LIDWOORD[soort]} {documentnaam(soort, periode)} namens {organisatie}."
+
+
 # --- Bijlage 1 -------------------------------------------------------------------------
 
 BIJLAGE_KOP: Final = "Bijlage 1. Activiteitenplan & begroting"

@@ -25,7 +25,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -42,6 +42,7 @@ UIT = ROOT / "templates" / "gka-agenda.docx"
 FONT = "Arial"  # everywhere in Word; LibreOffice uses the metric-compatible Liberation Sans
 KLEUR = RGBColor(0x15, 0x42, 0x73)  # dark blue of the headings
 LABEL_ACHTERGROND = "E8EEF5"
+OPEN_VELD = "FFFF00"  # the yellow of a highlighter pen
 TEKSTBREEDTE = Cm(16.0)  # A4 (21 cm) minus two margins of 2.5 cm
 TAAL = "nl-NL"
 
@@ -126,11 +127,11 @@ def _stijlen(doc: Any) -> None:
     totaal.base_style = bedrag
     totaal.font.bold = True
 
+    # Yellow shading, not a highlight: the schema allows no w:highlight in a style
+    # (Word may repair such a file), and Word and LibreOffice both show the shading.
     open_veld = styles.add_style("Open veld", WD_STYLE_TYPE.CHARACTER)
-    open_veld.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    # LibreOffice ignores a highlight in a style; it shows the shading instead.
     _eigenschap(
-        open_veld.element.get_or_add_rPr(), "w:shd", val="clear", color="auto", fill="FFFF00"
+        open_veld.element.get_or_add_rPr(), "w:shd", val="clear", color="auto", fill=OPEN_VELD
     )
     assert open_veld.style_id == STIJL_OPEN_VELD
     # Word's own built-in "Hyperlink" style (no customStyle flag), which Word applies to links.
@@ -385,27 +386,41 @@ def _taken_en_rollen(doc: Any) -> None:
 def _ondertekening(doc: Any) -> None:
     par(doc, "{{ ondertekening_kop }}", "Heading 1")
     tag(doc, "for ondertekenaar in ondertekenaars")
-    rijen = [
-        ("naam_label", "ondertekenaar.naam"),
-        ("functie_label", "ondertekenaar.functie"),
-        ("organisatie_label", "ondertekenaar.organisatie"),
-        ("plaats_label", "plaats"),
-        ("datum_label", "datum"),
-        ("handtekening_label", None),
+    # (label, value, a line to write on); a str alone is a `{%tr %}` tag row. The signature
+    # row comes twice: a concept prints a line to sign on, a definitief document an
+    # Office signature line (docx_signature.py) that the signer double-clicks in Word.
+    rijen: list[tuple[str, str | None, bool] | str] = [
+        ("naam_label", "ondertekenaar.naam", False),
+        ("functie_label", "ondertekenaar.functie", False),
+        ("organisatie_label", "ondertekenaar.organisatie", False),
+        ("plaats_label", "plaats", True),
+        ("datum_label", "datum", True),
+        "if concept",
+        ("handtekening_label", None, True),
+        "else",
+        ("handtekening_label", "handtekeningregel", False),
+        "endif",
     ]
     tabel = _tabel(doc, [4.0, 9.0], rijen=len(rijen), stijl=None)
-    for index, (rij, (label, waarde)) in enumerate(zip(tabel.rows, rijen, strict=True)):
-        laatste = index == len(rijen) - 1
+    for index, (rij, spec) in enumerate(zip(tabel.rows, rijen, strict=True)):
+        if isinstance(spec, str):
+            _tag_rij(tabel, index, spec)
+            continue
+        label, waarde, schrijflijn = spec
+        laatste = label == "handtekening_label"
         _rij_eigenschap(rij, "w:cantSplit")
         links, rechts = rij.cells
         links.paragraphs[0].text = "{{ " + label + " }}"
         links.paragraphs[0].style = doc.styles["Tabellabel"]
-        if waarde:
+        if waarde == "handtekeningregel":
+            rechts.paragraphs[0].text = "{{r ondertekenaar.handtekeningregel|handtekeningregel }}"
+            rechts.paragraphs[0].style = doc.styles["Tabeltekst"]
+        elif waarde:
             regel(rechts, waarde, "Tabeltekst")
             _cel_leeg_maken(rechts)
         else:
             rechts.paragraphs[0].style = doc.styles["Tabeltekst"]
-        if label in {"plaats_label", "datum_label", "handtekening_label"}:
+        if schrijflijn:
             _schrijflijn(rechts)
         if laatste:
             rij.height = Cm(2.0)  # room to sign

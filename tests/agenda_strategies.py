@@ -158,6 +158,43 @@ def agenda(
     }
 
 
+@st.composite
+def opgemaakte_tekst(draw: st.DrawFn) -> str:
+    """Text over several lines, as in a `|` block: paragraphs and bulleted lists."""
+    alinea = tekst.map(_regel)
+    opsomming = st.lists(regel.filter(bool), min_size=1, max_size=3).map(
+        lambda punten: "\n".join(f"- {punt}" for punt in punten)
+    )
+    return "\n\n".join(draw(st.lists(st.one_of(alinea, opsomming), max_size=3)))
+
+
+_INGEVULD = {
+    "email": "naam@gemeente.nl",
+    "telefoon": "036 539 9999",
+    "website": "https://www.gelijkekansen.nl",
+}
+
+
+def als_definitief(data: dict[str, Any]) -> dict[str, Any]:
+    """The same agenda as `status: definitief`: every empty field filled in.
+
+    Place and date of signing stay as drawn: a definitief document may leave them empty.
+    """
+
+    def vul(waarde: Any, sleutel: Any = None) -> Any:
+        if isinstance(waarde, dict):
+            return {k: vul(v, k) for k, v in waarde.items()}
+        if isinstance(waarde, list):
+            return [vul(v, sleutel) for v in waarde]
+        if isinstance(waarde, str) and not waarde.strip() and sleutel not in {"plaats", "datum"}:
+            return _INGEVULD.get(sleutel, "ingevuld")
+        return waarde
+
+    gevuld: dict[str, Any] = vul(data)
+    gevuld["status"] = "definitief"
+    return gevuld
+
+
 def als_yaml(data: object) -> bytes:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=80).encode("utf-8")
 

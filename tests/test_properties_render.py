@@ -20,6 +20,7 @@ from gka_docgen.render_pdf import render_pdf
 from tests.agenda_strategies import agenda, als_yaml, document_tekst, gemuteerd
 from tests.conftest import DATA
 from tests.teksthulp import docx_alineas, links_naar_rechts, pdf_tekst, zonder_witruimte
+from tests.wordcheck import controleer_voor_word
 
 pytestmark = pytest.mark.slow
 
@@ -62,6 +63,7 @@ def _render(bron: bytes) -> tuple[bytes, bytes, Any]:
 def test_any_valid_agenda_renders_with_every_value_in_both_formats(data: dict[str, Any]) -> None:
     bron = als_yaml(data)
     docx, pdf, ctx = _render(bron)
+    controleer_voor_word(docx)
     docx_tekst = "".join(docx_alineas(docx))
     pdf_text = pdf_tekst(pdf, ctx)
     pdf_tekens = Counter(pdf_text)
@@ -88,6 +90,7 @@ def _gespiegeld(tekst: str) -> str:
 def _leesbaar(docx: bytes, pdf: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
         assert z.testzip() is None
+    controleer_voor_word(docx)
     assert len(PdfReader(io.BytesIO(pdf)).pages) >= 3
 
 

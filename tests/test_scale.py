@@ -14,6 +14,7 @@ from gka_docgen.load import laad
 from gka_docgen.render_docx import render_docx
 from gka_docgen.render_pdf import render_pdf
 from tests.teksthulp import docx_alineas
+from tests.wordcheck import controleer_voor_word
 
 pytestmark = pytest.mark.slow
 
@@ -23,6 +24,7 @@ def test_200_interventions_render_in_docx_and_pdf(tmp_path: Path) -> None:
     ctx = bouw(geladen.agenda)
     assert len(ctx.interventies) == 200
     docx = render_docx(ctx)
+    controleer_voor_word(docx)
     tekst = "".join(docx_alineas(docx))
     assert "Interventie200" in tekst
     assert tekst.count("Naam/titelinterventie") == 200
