@@ -16,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import DATA, ROOT, VOORBEELDEN, run_cli, voorbeeldmap
+from tests.wordcheck import controleer_voor_word
 
 pytestmark = pytest.mark.slow
 
@@ -51,6 +52,11 @@ def gebouwd(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_build_writes_docx_and_pdf_with_attachment_names(gebouwd: Path) -> None:
     assert set(_uitvoer(gebouwd / "out")) == VERWACHT
+
+
+def test_the_docx_files_a_build_writes_are_valid_for_word(gebouwd: Path) -> None:
+    for pad in sorted((gebouwd / "out").rglob("*.docx")):
+        controleer_voor_word(pad.read_bytes(), str(pad.relative_to(gebouwd)))
 
 
 def test_a_second_build_renders_nothing_and_touches_nothing(gebouwd: Path) -> None:
