@@ -22,14 +22,21 @@ from pathlib import Path
 from typing import Annotated, Literal, NoReturn
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._completion_classes import completion_init
+from typer.exceptions import Abort
 
 from gka_docgen import uitvoer
+from gka_docgen.cli_words import NederlandseGroep, NederlandseOpdracht, gebruiksfout
 from gka_docgen.errors import DocgenError, Onderbroken, OngeldigeAgenda
 from gka_docgen.paths import OngeldigPad, agenda_bestanden
 from gka_docgen.uitvoer import meervoud
 
 app = typer.Typer(
     name="gka-docgen",
+    cls=NederlandseGroep,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
     help="Maakt van één YAML-bestand per gemeente de GKA-Agenda of het Addendum (DOCX en PDF).",
     add_completion=False,
     no_args_is_help=True,
@@ -46,12 +53,33 @@ Paden = Annotated[
 ]
 
 
+# Shell completion without Typer's English --install-completion options: the README
+# says how (eval "$(_GKA_DOCGEN_COMPLETE=source_bash gka-docgen)").
+completion_init()
+
 FOUT_IN_GKA_DOCGEN = 3
 DEBUG_VARIABELE = "GKA_DEBUG"
 
 
+def _toon_versie(waarde: bool) -> None:
+    if waarde:
+        from gka_docgen.versions import versies
+
+        uitvoer.resultaat("\n".join(versies()))
+        raise typer.Exit()
+
+
 @app.callback()
 def _opties(
+    versie: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_toon_versie,
+            is_eager=True,
+            help="Toon de versies van gka-docgen en van de bibliotheken die de bestanden bepalen.",
+        ),
+    ] = False,
     debug: Annotated[
         bool,
         typer.Option(
@@ -62,7 +90,7 @@ def _opties(
     """Maakt van één YAML-bestand per gemeente de GKA-Agenda of het Addendum (DOCX en PDF)."""
 
 
-@app.command()
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def new(
     naam: Annotated[
         str, typer.Argument(help="Naam van de gemeente, bijvoorbeeld 's-Hertogenbosch.")
@@ -89,7 +117,7 @@ def new(
     uitvoer.resultaat(f"{doel} gemaakt. Vul het in en controleer het met: gka-docgen check {doel}")
 
 
-@app.command()
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def check(
     paden: Paden = None,
     definitief: Annotated[
@@ -111,7 +139,7 @@ def check(
     uitvoer.resultaat(f"{n} gecontroleerd: alles in orde.")
 
 
-@app.command()
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def build(
     paden: Paden = None,
     format_: Annotated[
@@ -194,7 +222,7 @@ def _meld_harfbuzz(formaten: tuple[str, ...]) -> None:
             uitvoer.melding(HARFBUZZ_MELDING)
 
 
-@app.command()
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def extract(
     pdf: Annotated[Path, typer.Argument(help="Een PDF die gka-docgen heeft gemaakt.")],
     uit: Annotated[
@@ -211,7 +239,7 @@ def extract(
     uitvoer.resultaat(f"gemaakt: {pak_uit(pdf, uit, force=force)}")
 
 
-@app.command()
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def sign(
     pdf: Annotated[Path, typer.Argument(help="De PDF met handtekeningvelden.")],
     veld: Annotated[str, typer.Option("--veld", help="Naam van het handtekeningveld.")],
@@ -243,7 +271,7 @@ def sign(
     uitvoer.resultaat(f"getekend: {doel}")
 
 
-@app.command()
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def schema() -> None:
     """Druk het JSON Schema van het YAML-bestand af (voor VS Code en andere editors)."""
     from gka_docgen.scaffold import schema_json
@@ -256,7 +284,14 @@ def main() -> None:
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get(DEBUG_VARIABELE))
     _stil(debug)
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="gka-docgen")
+    except NoArgsIsHelpError as fout:
+        uitvoer.resultaat(fout.ctx.get_help() if fout.ctx else "")
+        sys.exit(2)
+    except UsageError as fout:
+        _stop(gebruiksfout(fout), 2)
+    except Abort:
+        _stop("afgebroken", 1)
     except OngeldigPad as fout:
         _stop(str(fout), 2)
     except DocgenError as fout:
@@ -276,6 +311,7 @@ def main() -> None:
             "Met --debug ziet u de details hier.",
             FOUT_IN_GKA_DOCGEN,
         )
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _stil(debug: bool) -> None:

@@ -10,8 +10,6 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-import gka_docgen
-
 
 def _map() -> Path:
     basis = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
@@ -23,9 +21,10 @@ def schrijf(fout: BaseException) -> Path | None:
 
     None if no log could be written anywhere (the message then says so).
     """
+    from gka_docgen.versions import versies
+
     tekst = (
-        f"gka-docgen {gka_docgen.__version__}, Python {platform.python_version()}, "
-        f"{platform.platform()}\n"
+        f"{', '.join(versies())}\n{platform.platform()}\n"
         f"opdracht: {' '.join(sys.argv)}\nmap: {Path.cwd()}\n\n"
         + "".join(traceback.format_exception(fout))
     )

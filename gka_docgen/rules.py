@@ -97,6 +97,8 @@ def _begroting_namen(agenda: Agenda) -> Iterator[Bevinding]:
                 hint = f"bedoelde u '{gelijkend[0]}'?"
             elif namen:
                 hint = "kies uit: " + ", ".join(f"'{n}'" for n in namen)
+            elif agenda.interventies:
+                hint = "geef de interventies hierboven eerst een naam (naam:)"
             else:
                 hint = "er staan nog geen interventies in dit bestand"
             yield (

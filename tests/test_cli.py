@@ -154,3 +154,66 @@ def test_readme_starts_with_the_two_commands_and_documents_every_field() -> None
     for definition in schema["$defs"].values():
         for name in definition["properties"]:
             assert re.search(rf"[`.]{name}(\[\])?`", readme), name
+
+
+ENGELS = ("Usage", "Options", "Arguments", "Commands", "Show this message", "Missing", "Invalid",
+          "No such", "Error", "Try ", "Aborted", "[default", "[required]", "is not", "Input should")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "verwacht"),
+    [
+        (["--help"], 0, "Gebruik: gka-docgen [OPTIES] OPDRACHT [ARGUMENTEN]..."),
+        (["build", "--help"], 0, "Toon deze hulp en stop."),
+        (["new", "--help"], 0, "[verplicht]"),
+        ([], 2, "Opdrachten"),
+        (["check", "--bogus"], 2, "gka-docgen: de optie --bogus bestaat niet; zie gka-docgen check --help"),
+        (["new"], 2, "gka-docgen: het argument naam ontbreekt; zie gka-docgen new --help"),
+        (["new", "X", "--soort", "boek"], 2, "--soort: 'boek' kan niet; kies 'agenda' of 'addendum'"),
+        (["build", "--jobs", "0"], 2, "--jobs / -j: '0' is te klein; het minimum is 1"),
+        (["build", "--jobs", "veel"], 2, "--jobs / -j: 'veel' is geen geheel getal"),
+        (["maak"], 2, "gka-docgen: de opdracht 'maak' bestaat niet; zie gka-docgen --help"),
+        (["sign", "x.pdf"], 2, "gka-docgen: de optie --veld ontbreekt"),
+        (["schema", "extra"], 2, "gka-docgen: onverwacht extra argument: extra"),
+        (["extract", "x.pdf", "--uit"], 2, "gka-docgen: de optie --uit heeft een waarde nodig"),
+    ],
+)  # fmt: skip
+def test_typers_own_words_are_dutch(
+    args: list[str], code: int, verwacht: str, tmp_path: Path
+) -> None:
+    result = run_cli(*args, cwd=tmp_path)
+    uit = result.stdout + result.stderr
+    assert result.returncode == code, uit
+    assert verwacht in uit
+    assert not [w for w in ENGELS if w in uit], uit
+    assert "Traceback" not in uit
+
+
+def test_version_names_the_libraries_that_decide_the_bytes() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    regels = result.stdout.splitlines()
+    assert regels[0] == "gka-docgen 0.1.0"
+    for pakket in ("python-docx", "docxtpl", "weasyprint", "pydyf", "pyhanko", "fonttools"):
+        assert any(r.startswith(f"{pakket} ") and r[len(pakket) + 1 :][0].isdigit() for r in regels)
+    assert regels[-1] in {"libharfbuzz-subset aanwezig", "libharfbuzz-subset ontbreekt"}
+
+
+def test_shell_completion_completes_commands_and_options(tmp_path: Path) -> None:
+    script = run_cli(cwd=tmp_path, env={"_GKA_DOCGEN_COMPLETE": "source_bash"})
+    assert "complete -o default -F _gka_docgen_completion gka-docgen" in script.stdout
+    opdrachten = run_cli(
+        cwd=tmp_path,
+        env={
+            "_GKA_DOCGEN_COMPLETE": "complete_bash",
+            "COMP_WORDS": "gka-docgen bu",
+            "COMP_CWORD": "1",
+        },
+    )
+    assert opdrachten.stdout.split() == ["build"]
+    opties = run_cli(
+        cwd=tmp_path,
+        env={"_GKA_DOCGEN_COMPLETE": "complete_bash", "COMP_WORDS": "gka-docgen build --f",
+             "COMP_CWORD": "2"},
+    )  # fmt: skip
+    assert opties.stdout.split() == ["--format", "--force"]

@@ -14,11 +14,11 @@ from gka_docgen.context import bouw
 from gka_docgen.load import laad, valideer
 from gka_docgen.render_docx import SJABLOON, render_docx
 from tests.agenda_strategies import agenda, als_definitief, als_yaml, opgemaakte_tekst
-from tests.conftest import AGENDAS, DATA
+from tests.conftest import DATA, VOORBEELDEN
 from tests.wordcheck import controleer_voor_word, word_bevindingen
 
-VOORBEELDEN = [
-    *sorted(AGENDAS.glob("*.yaml")),
+ALLE_VOORBEELDEN = [
+    *VOORBEELDEN,
     *sorted((DATA / "docx").glob("*.yaml")),
     *sorted((DATA / "valid").glob("*.yaml")),
 ]
@@ -29,13 +29,13 @@ def test_the_committed_template_is_valid_for_word() -> None:
     controleer_voor_word(SJABLOON.read_bytes(), SJABLOON.name)
 
 
-@pytest.mark.parametrize("pad", VOORBEELDEN, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("pad", ALLE_VOORBEELDEN, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_example_is_valid_for_word(pad: Path) -> None:
     controleer_voor_word(render_docx(bouw(laad(pad).agenda)), pad.name)
 
 
 def test_the_examples_cover_concept_and_definitief() -> None:
-    statussen = {laad(pad).agenda.status for pad in VOORBEELDEN}
+    statussen = {laad(pad).agenda.status for pad in ALLE_VOORBEELDEN}
     assert statussen == {"concept", "definitief"}
 
 

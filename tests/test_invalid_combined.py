@@ -50,10 +50,16 @@ CASES = {
 
 
 def _onafhankelijk(a: str, b: str) -> bool:
-    (regel_a, _), meldingen_a = CASES[a]
-    (regel_b, _), meldingen_b = CASES[b]
-    return not any(m.startswith(f"{regel_b + 1}:") for m in meldingen_a) and not any(
-        m.startswith(f"{regel_a + 1}:") for m in meldingen_b
+    (regel_a, nieuw_a), meldingen_a = CASES[a]
+    (regel_b, nieuw_b), meldingen_b = CASES[b]
+    # A case that empties a field meets one that demands every field filled.
+    leeg_en_definitief = {nieuw_a.rstrip()[-1:], nieuw_b.rstrip()[-1:]} >= {":"} and (
+        "status: definitief" in (nieuw_a, nieuw_b)
+    )
+    return (
+        not leeg_en_definitief
+        and not any(m.startswith(f"{regel_b + 1}:") for m in meldingen_a)
+        and not any(m.startswith(f"{regel_a + 1}:") for m in meldingen_b)
     )
 
 

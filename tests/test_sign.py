@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import pty
 import select
@@ -11,77 +10,23 @@ import subprocess
 import sys
 import termios
 import time
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
 
 from gka_docgen import sign
+from tests.certhulp import WACHTWOORD, Certificaat, maak_certificaat
 from tests.conftest import ROOT, run_cli
 from tests.pdfhulp import DEFINITIEF, pdffonts, render
 
-WACHTWOORD = "geheim wachtwoord"
 EERSTE = "Handtekening_Helene_Brule-IJsselmuiden"
 TWEEDE = "Handtekening_Dennis_Wiersma"
 
 
-@dataclass(frozen=True)
-class Certificaat:
-    p12: Path
-    cert_der: bytes
-
-
-def _certificaat(map_: Path, naam: str) -> Certificaat:
-    sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    onderwerp = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, naam)])
-    nu = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(onderwerp)
-        .issuer_name(onderwerp)
-        .public_key(sleutel.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(nu - datetime.timedelta(days=1))
-        .not_valid_after(nu + datetime.timedelta(days=30))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(sleutel, hashes.SHA256())
-    )
-    pad = map_ / "test.p12"
-    pad.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"test",
-            sleutel,
-            cert,
-            None,
-            serialization.BestAvailableEncryption(WACHTWOORD.encode()),
-        )
-    )
-    return Certificaat(pad, cert.public_bytes(serialization.Encoding.DER))
-
-
 @pytest.fixture(scope="module")
 def certificaat(tmp_path_factory: pytest.TempPathFactory) -> Certificaat:
-    return _certificaat(tmp_path_factory.mktemp("cert"), "Hélène Brûlé-Ĳsselmuiden")
+    return maak_certificaat(tmp_path_factory.mktemp("cert"), "Hélène Brûlé-Ĳsselmuiden")
 
 
 @pytest.fixture(scope="module")
