@@ -158,9 +158,9 @@ class Context:
     begroting_koppen: tuple[str, ...]
     begroting: tuple[Begrotingsregel, ...]
     totaal_label: str
-    totaal_ocw: str
-    totaal_cofinanciering: str
-    totaal: str
+    totaal_ocw: Regel  # over a missing amount: marked as incomplete, like a placeholder
+    totaal_cofinanciering: Regel
+    totaal: Regel
 
     def als_json(self) -> str:
         """The context as sorted JSON: a stable, reviewable golden file."""
@@ -269,6 +269,16 @@ def _bedrag_regel(waarde: Decimal | None, label: str) -> Regel:
     return Regel(bedrag(waarde)) if waarde is not None else _open(label)
 
 
+def _totaal(bedragen: Iterable[Decimal | None]) -> Regel:
+    """A sum; over a missing amount (a concept) it says it is incomplete, so it never
+    reads as final."""
+    lijst = list(bedragen)
+    som = bedrag(_som(lijst))
+    if None in lijst:
+        return Regel(text.onvolledig_totaal(som), open=True)
+    return Regel(som)
+
+
 def _handtekeningregel(agenda: Agenda, nummer: int, o: model.Ondertekenaar) -> Handtekeningregel:
     sleutel = f"gka-docgen:{agenda.soort}:{agenda.periode}:{agenda.gemeente}:{nummer}"
     return Handtekeningregel(
@@ -301,12 +311,10 @@ def bouw(agenda: Agenda) -> Context:
             omschrijving=veld(r.omschrijving, koppen[1]),
             bijdrage_ocw=_bedrag_regel(r.bijdrage_ocw, koppen[2]),
             cofinanciering=_bedrag_regel(r.cofinanciering, koppen[3]),
-            totaal=Regel(bedrag(_som([r.bijdrage_ocw, r.cofinanciering]))),
+            totaal=_totaal([r.bijdrage_ocw, r.cofinanciering]),
         )
         for r in regels
     )
-    totaal_ocw = _som(r.bijdrage_ocw for r in regels)
-    totaal_co = _som(r.cofinanciering for r in regels)
     maximum = agenda.begroting.maximum_ocw
     assert maximum is not None  # rules.py refuses an empty maximum
     ondertekening = agenda.ondertekening
@@ -367,9 +375,9 @@ def bouw(agenda: Agenda) -> Context:
         begroting_koppen=koppen,
         begroting=begroting,
         totaal_label=text.TOTAAL,
-        totaal_ocw=bedrag(totaal_ocw),
-        totaal_cofinanciering=bedrag(totaal_co),
-        totaal=bedrag(totaal_ocw + totaal_co),
+        totaal_ocw=_totaal(r.bijdrage_ocw for r in regels),
+        totaal_cofinanciering=_totaal(r.cofinanciering for r in regels),
+        totaal=_totaal(b for r in regels for b in (r.bijdrage_ocw, r.cofinanciering)),
     )
 
 

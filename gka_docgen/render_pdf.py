@@ -129,13 +129,19 @@ def _opties() -> dict[str, Any]:
     return {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
 
 
-def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
-    """The PDF of one agenda; `bron` (the YAML bytes) is embedded as its Source file."""
+def opmaak(context: Context) -> Any:
+    """The laid-out pages (a WeasyPrint Document), before anything is written."""
     m = motor()
     html = weasyprint.HTML(
         string=html_van(context), base_url=sjabloon_url(HTML_SJABLOON), url_fetcher=m.fetcher
     )
-    document = html.render(font_config=m.font_config, stylesheets=[m.stylesheet], **_opties())
+    return html.render(font_config=m.font_config, stylesheets=[m.stylesheet], **_opties())
+
+
+def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
+    """The PDF of one agenda; `bron` (the YAML bytes) is embedded as its Source file."""
+    m = motor()
+    document = opmaak(context)
     velden = [] if context.concept else handtekeningvelden(document, context)
     datum = bron_datum()
     bijlage = weasyprint.Attachment(

@@ -221,6 +221,11 @@ def nog_in_te_vullen(label: str) -> str:
     return f"[nog in te vullen: {label}]"
 
 
+def onvolledig_totaal(bedrag: str) -> str:
+    """A concept's total over amounts still missing: not to be read as final."""
+    return f"{bedrag} [onvolledig]"
+
+
 # --- Document properties ---------------------------------------------------------------
 
 ONDERWERP: Final = "Gelijke Kansen Alliantie"

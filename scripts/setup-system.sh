@@ -2,13 +2,14 @@
 # Installs the Debian packages gka-docgen needs, only those that are missing.
 #   runtime: libpango-1.0-0 (WeasyPrint layout), libharfbuzz-subset0 (fast,
 #            reproducible font subsetting), fonts-dejavu (the embedded font)
-#   tests:   libreoffice-writer-nogui (opens every DOCX), poppler-utils
+#   tests:   libreoffice-writer-nogui (opens every DOCX), hyphen-nl (its Dutch
+#            hyphenation, so its render of a DOCX breaks words as Word does), poppler-utils
 #            (pdftotext, pdffonts, pdftoppm)
 # Usage: scripts/setup-system.sh runtime|test
 set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 if [[ "${1:-runtime}" == test ]]; then
-    want+=(libreoffice-writer-nogui poppler-utils)
+    want+=(libreoffice-writer-nogui hyphen-nl poppler-utils)
 fi
 missing=()
 for pkg in "${want[@]}"; do

@@ -81,7 +81,7 @@ def verwachte_teksten(c: Context) -> list[str]:
     for b in c.begroting:
         t += [b.interventie.tekst, *_veld(b.omschrijving), b.bijdrage_ocw.tekst]
         t += [b.cofinanciering.tekst, b.totaal.tekst]
-    t += [c.totaal_label, c.totaal_ocw, c.totaal_cofinanciering, c.totaal]
+    t += [c.totaal_label, c.totaal_ocw.tekst, c.totaal_cofinanciering.tekst, c.totaal.tekst]
     return t
 
 
