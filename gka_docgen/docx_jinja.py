@@ -67,6 +67,27 @@ def _finalize(waarde: Any) -> Any:
     return Markup(xml_tekst(waarde))
 
 
+def heel(tekst: str, naam: str) -> Markup:
+    """`tekst` (inside a `w:t`) with `naam` kept on one line, as the PDF's `heel` does:
+    its hyphens become Word's non-breaking hyphen, its spaces no-break spaces."""
+    delen = tekst.split(naam)
+    eén = "".join(
+        xml_tekst(stuk) if stuk else '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+        for stuk in _hyphens_apart(naam.replace(" ", "\u00a0"))
+    )
+    return Markup(eén.join(xml_tekst(d) for d in delen))
+
+
+def _hyphens_apart(naam: str) -> list[str]:
+    """'s-Hertogenbosch' -> ["'s", "", "Hertogenbosch"]: an empty piece for each hyphen."""
+    uit: list[str] = []
+    for index, stuk in enumerate(naam.split("-")):
+        if index:
+            uit.append("")
+        uit.append(stuk)
+    return uit
+
+
 @pass_context
 def _regel(ctx: JinjaContext, waarde: Regel) -> Markup:
     return regel_xml(waarde, concept=bool(ctx["concept"]), url_id=ctx[URL_ID])
@@ -119,5 +140,6 @@ def omgeving() -> Environment:
     """
     env = _Omgeving(autoescape=True, finalize=_finalize)
     env.filters["regel"] = _regel
+    env.filters["heel"] = heel
     env.filters["handtekeningregel"] = _handtekening
     return env

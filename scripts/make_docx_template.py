@@ -26,8 +26,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,9 +42,12 @@ UIT = ROOT / "templates" / "gka-agenda.docx"
 FONT = "Arial"  # everywhere in Word; LibreOffice uses the metric-compatible Liberation Sans
 KLEUR = RGBColor(0x15, 0x42, 0x73)  # dark blue of the headings
 LABEL_ACHTERGROND = "E8EEF5"
+TABELRAND = "9AA7B4"
 OPEN_VELD = "FFFF00"  # the yellow of a highlighter pen
-TEKSTBREEDTE = Cm(16.0)  # A4 (21 cm) minus two margins of 2.5 cm
+TEKSTBREEDTE = Cm(17.0)  # A4 (21 cm) minus two margins of 2 cm: the PDF's page
 TAAL = "nl-NL"
+# Label and value columns of the two-column tables: 34 % and 66 %, as in the PDF.
+TWEEKOLOMS = [5.8, 11.2]
 
 APP_XML = (
     b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -54,6 +57,54 @@ APP_XML = (
 
 Container = Any  # a Document or a table cell: both have add_paragraph()
 
+VML = "urn:schemas-microsoft-com:vml"
+OFFICE = "urn:schemas-microsoft-com:office:office"
+# The CONCEPT mark as Word makes a text watermark (Design > Watermark): a WordArt VML
+# shape in the header, so it is on every page, centred on the page and turned 45°,
+# behind the text. Its word comes from the context; the colour is the PDF's.
+WATERMERK = (
+    f'<w:r {nsdecls("w")} xmlns:v="{VML}" xmlns:o="{OFFICE}"><w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"'
+    ' path="m@7,l@8,m@5,21600l@6,21600e">'
+    "<v:formulas>"
+    + "".join(
+        f'<v:f eqn="{f}"/>'
+        for f in (
+            "sum #0 0 10800",
+            "prod #0 2 1",
+            "sum 21600 0 @1",
+            "sum 0 0 @2",
+            "sum 21600 0 @3",
+            "if @0 @3 0",
+            "if @0 21600 @1",
+            "if @0 0 @2",
+            "if @0 @4 21600",
+            "mid @5 @6",
+            "mid @8 @5",
+            "mid @7 @8",
+            "mid @6 @7",
+            "sum @6 0 @5",
+        )
+    )
+    + "</v:formulas>"
+    '<v:path textpathok="t" o:connecttype="custom"'
+    ' o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>'
+    '<v:textpath on="t" fitshape="t"/>'
+    '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/>'
+    "</v:shapetype>"
+    '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136"'
+    ' style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:110pt;'
+    "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+    "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#C81E1E"'
+    ' stroked="f">'
+    '<v:fill opacity="10486f"/>'
+    f'<v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt;font-weight:bold"'
+    ' string="{{ concept_mark }}"/>'
+    "</v:shape></w:pict></w:r>"
+)
+
 
 # --- Styles -----------------------------------------------------------------------
 
@@ -62,9 +113,10 @@ def _stijlen(doc: Any) -> None:
     styles = doc.styles
     normal = styles["Normal"]
     normal.font.name = FONT
-    normal.font.size = Pt(10.5)
+    # Sizes and spacing as in the PDF (agenda.css), so both formats break pages alike.
+    normal.font.size = Pt(9.5)
     normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.15
+    normal.paragraph_format.line_spacing = 1.2
     # Fonts for all scripts, and Dutch as the language of every run (spell-check).
     rpr_default = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))[0]
     _lettertype(rpr_default)
@@ -72,8 +124,8 @@ def _stijlen(doc: Any) -> None:
 
     for naam, grootte, voor in (
         ("Heading 1", 16, 18),
-        ("Heading 2", 13, 12),
-        ("Heading 3", 11, 10),
+        ("Heading 2", 12.5, 12),
+        ("Heading 3", 10.5, 10),
     ):
         kop = styles[naam]
         _lettertype(kop.element.get_or_add_rPr())
@@ -84,22 +136,35 @@ def _stijlen(doc: Any) -> None:
         kop.paragraph_format.space_before = Pt(voor)
         kop.paragraph_format.space_after = Pt(6)
         kop.paragraph_format.keep_with_next = True
+        _geen_afbreking(kop)
 
     titel = styles["Title"]
     _lettertype(titel.element.get_or_add_rPr())
-    titel.font.size = Pt(24)
+    # No rule under the title (python-docx's default has one; the PDF has none).
+    for rand in titel.element.get_or_add_pPr().findall(qn("w:pBdr")):
+        rand.getparent().remove(rand)
+    titel.font.size = Pt(22)
+    titel.font.bold = True  # as the PDF's title
     titel.font.color.rgb = KLEUR
-    titel.paragraph_format.space_before = Pt(36)
+    titel.paragraph_format.space_before = Pt(72)  # the PDF's 2.5 cm
+    _geen_afbreking(titel)
     titel.paragraph_format.space_after = Pt(12)
     ondertitel = styles["Subtitle"]
     _lettertype(ondertitel.element.get_or_add_rPr())
     ondertitel.font.size = Pt(14)
     ondertitel.font.italic = False
+    ondertitel.font.bold = True
     ondertitel.font.color.rgb = KLEUR
     ondertitel.paragraph_format.space_after = Pt(24)
     motto = styles["Quote"]
     motto.font.size = Pt(12)
     motto.paragraph_format.space_after = Pt(18)
+
+    # Table rules in the PDF's thin grey-blue (agenda.css), not black.
+    randen = styles["Table Grid"].element.find(qn("w:tblPr")).find(qn("w:tblBorders"))
+    for rand in randen:
+        rand.set(qn("w:color"), TABELRAND)
+        rand.set(qn("w:sz"), "6")
 
     label = styles.add_style("Tabellabel", WD_STYLE_TYPE.PARAGRAPH)
     label.base_style = normal
@@ -123,6 +188,9 @@ def _stijlen(doc: Any) -> None:
     bedrag = styles.add_style("Tabelbedrag", WD_STYLE_TYPE.PARAGRAPH)
     bedrag.base_style = tabeltekst
     bedrag.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    # Amount columns hold "€ 19.999.999,98" in bold (two amounts of € 9.999.999,99).
+    bedrag.font.size = Pt(9)
+    _geen_afbreking(bedrag)
     totaal = styles.add_style("Tabeltotaal", WD_STYLE_TYPE.PARAGRAPH)
     totaal.base_style = bedrag
     totaal.font.bold = True
@@ -139,10 +207,13 @@ def _stijlen(doc: Any) -> None:
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     link.font.underline = True
     assert link.style_id == STIJL_HYPERLINK
-    concept = styles.add_style("Conceptmarkering", WD_STYLE_TYPE.CHARACTER)
-    concept.font.bold = True
-    concept.font.size = Pt(14)
-    concept.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    # A line to write on by hand (an empty place or date, a concept's signature).
+    schrijflijn = styles.add_style("Schrijflijn", WD_STYLE_TYPE.PARAGRAPH)
+    schrijflijn.base_style = tabeltekst
+    schrijflijn.paragraph_format.space_before = Pt(12)
+    schrijflijn.paragraph_format.right_indent = Cm(3.3)  # a line of 7.5 cm, as in the PDF
+    randen = _ppr_eigenschap(schrijflijn.element.get_or_add_pPr(), "w:pBdr")
+    _eigenschap(randen, "w:bottom", val="single", sz="6", space="1", color="1A1A1A")
 
     for naam in ("Header", "Footer"):
         styles[naam].font.size = Pt(8.5)
@@ -164,8 +235,21 @@ def _lettertype(rpr: Any) -> None:
         fonts.set(qn(attr), FONT)
 
 
+def _geen_afbreking(stijl: Any) -> None:
+    """No automatic hyphenation in this paragraph style (headings, amounts)."""
+    _ppr_eigenschap(stijl.element.get_or_add_pPr(), "w:suppressAutoHyphens")
+
+
 def _instellingen(doc: Any) -> None:
     settings = doc.settings.element
+    # Hyphenate automatically (in the document's language, Dutch), as the PDF does: a
+    # long compound in a narrow column breaks at a syllable, not at its last letter.
+    tab = settings.find(qn("w:defaultTabStop"))
+    afbreken = OxmlElement("w:autoHyphenation")
+    if tab is not None:
+        tab.addnext(afbreken)
+    else:
+        settings.append(afbreken)
     settings.find(qn("w:themeFontLang")).set(qn("w:val"), TAAL)
     settings.find(qn("w:decimalSymbol")).set(qn("w:val"), ",")
     settings.find(qn("w:listSeparator")).set(qn("w:val"), ";")
@@ -243,10 +327,61 @@ def _arceer(cel: Any) -> None:
     )
 
 
-def _schrijflijn(cel: Any) -> None:
-    """A line to write on: the cell's bottom border."""
-    randen = _eigenschap(cel._tc.get_or_add_tcPr(), "w:tcBorders")
-    _eigenschap(randen, "w:bottom", val="single", sz="6", space="0", color="000000")
+# The order of a paragraph's properties in the schema (CT_PPrBase, ECMA-376 17.3.1.26):
+# Word refuses them in any other.
+_PPR_VOLGORDE = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+
+
+def _ppr_eigenschap(ppr: Any, naam: str, **attrs: str) -> Any:
+    """Add `naam` to a paragraph's properties at its place in the schema's order."""
+    kind = OxmlElement(naam)
+    for sleutel, waarde in attrs.items():
+        kind.set(qn(f"w:{sleutel}"), waarde)
+    plek = _PPR_VOLGORDE.index(naam.removeprefix("w:"))
+    for bestaand in ppr:
+        lokaal = bestaand.tag.rsplit("}", 1)[-1]
+        if lokaal in _PPR_VOLGORDE and _PPR_VOLGORDE.index(lokaal) > plek:
+            bestaand.addprevious(kind)
+            return kind
+    ppr.append(kind)
+    return kind
 
 
 def _rij_eigenschap(rij: Any, naam: str) -> None:
@@ -295,16 +430,16 @@ def _pagina(doc: Any) -> None:
     sectie = doc.sections[0]
     sectie.orientation = WD_ORIENT.PORTRAIT
     sectie.page_width, sectie.page_height = Cm(21.0), Cm(29.7)
-    sectie.left_margin = sectie.right_margin = Cm(2.5)
-    sectie.top_margin, sectie.bottom_margin = Cm(2.5), Cm(2.2)
+    # The PDF's page (agenda.css): margins of 2.2 cm top and bottom, 2 cm at the sides.
+    sectie.left_margin = sectie.right_margin = Cm(2.0)
+    sectie.top_margin, sectie.bottom_margin = Cm(2.2), Cm(2.2)
     sectie.header_distance = sectie.footer_distance = Cm(1.2)
 
     kop = sectie.header.paragraphs[0]
     kop.style = doc.styles["Header"]
     kop.add_run("{{ korte_titel }}")
     kop.add_run("{%r if concept %}")
-    concept = kop.add_run("\t{{ concept_mark }}", style="Conceptmarkering")
-    concept.font.size = Pt(14)
+    kop._p.append(parse_xml(WATERMERK))
     kop.add_run("{%r endif %}")
 
     voet = sectie.footer.paragraphs[0]
@@ -317,7 +452,7 @@ def _pagina(doc: Any) -> None:
 
 
 def _opening(doc: Any) -> None:
-    par(doc, "{{ titel }}", "Title")
+    par(doc, "{{ titel|heel(gemeente) }}", "Title")
     par(doc, "{{ documentnaam }}", "Subtitle")
     par(doc, "{{ motto }}", "Quote")
     par(doc, "{{ intro }}")
@@ -335,7 +470,7 @@ def _opening(doc: Any) -> None:
 
 
 def _toelichting(doc: Any) -> None:
-    kop = par(doc, "{{ gelijke_kansen_kop }}", "Heading 1")
+    kop = par(doc, "{{ gelijke_kansen_kop|heel(gemeente) }}", "Heading 1")
     kop.paragraph_format.page_break_before = True
     par(doc, "{{ toelichting_kop }}", "Heading 2")
     tag(doc, "for sectie in toelichting")
@@ -347,7 +482,7 @@ def _toelichting(doc: Any) -> None:
 def _tweekoloms(doc: Any, lijst: str) -> None:
     """One two-column table per item of `lijst` (interventies, communities)."""
     tag(doc, f"for tabel in {lijst}")
-    tabel = _tabel(doc, [5.0, 11.0], rijen=3)
+    tabel = _tabel(doc, TWEEKOLOMS, rijen=3)
     _tag_rij(tabel, 0, "for rij in tabel.rijen")
     rij = tabel.rows[1]
     _rij_eigenschap(rij, "w:cantSplit")
@@ -361,8 +496,13 @@ def _tweekoloms(doc: Any, lijst: str) -> None:
     par(waarde, "", "Tabeltekst")
     tag(waarde, "endif")
     _cel_leeg_maken(waarde)
+    # Word's way to keep a table on one page (and a label row with the next row): every
+    # paragraph keeps with the next. A table longer than a page is split anyway.
+    for cel in (label, waarde):
+        for p in cel.paragraphs:
+            p.paragraph_format.keep_with_next = True
     _tag_rij(tabel, 2, "endfor")
-    par(doc)  # keeps consecutive tables apart
+    par(doc)  # keeps consecutive tables apart; ends the chain of keep-with-next
     tag(doc, "endfor")
 
 
@@ -377,7 +517,7 @@ def _agenda_afspraak(doc: Any) -> None:
 def _taken_en_rollen(doc: Any) -> None:
     par(doc, "{{ taken_en_rollen_kop }}", "Heading 1")
     par(doc, "{{ samenwerking_kop }}", "Heading 2")
-    par(doc, "{{ gemeente_kop }}", "Heading 3")
+    par(doc, "{{ gemeente_kop|heel(gemeente) }}", "Heading 3")
     tag(doc, "for verplichting in verplichtingen")
     par(doc, "{{ verplichting }}", "List Number")
     tag(doc, "endfor")
@@ -386,9 +526,10 @@ def _taken_en_rollen(doc: Any) -> None:
 def _ondertekening(doc: Any) -> None:
     par(doc, "{{ ondertekening_kop }}", "Heading 1")
     tag(doc, "for ondertekenaar in ondertekenaars")
-    # (label, value, a line to write on); a str alone is a `{%tr %}` tag row. The signature
-    # row comes twice: a concept prints a line to sign on, a definitief document an
-    # Office signature line (docx_signature.py) that the signer double-clicks in Word.
+    # (label, value, a line to write on when empty); a str alone is a `{%tr %}` tag row.
+    # A table with the PDF's borders and shaded labels. The signature row comes twice:
+    # a concept prints a line to sign on, a definitief document an Office signature
+    # line (docx_signature.py) that the signer double-clicks in Word.
     rijen: list[tuple[str, str | None, bool] | str] = [
         ("naam_label", "ondertekenaar.naam", False),
         ("functie_label", "ondertekenaar.functie", False),
@@ -401,7 +542,7 @@ def _ondertekening(doc: Any) -> None:
         ("handtekening_label", "handtekeningregel", False),
         "endif",
     ]
-    tabel = _tabel(doc, [4.0, 9.0], rijen=len(rijen), stijl=None)
+    tabel = _tabel(doc, TWEEKOLOMS, rijen=len(rijen))
     for index, (rij, spec) in enumerate(zip(tabel.rows, rijen, strict=True)):
         if isinstance(spec, str):
             _tag_rij(tabel, index, spec)
@@ -412,16 +553,24 @@ def _ondertekening(doc: Any) -> None:
         links, rechts = rij.cells
         links.paragraphs[0].text = "{{ " + label + " }}"
         links.paragraphs[0].style = doc.styles["Tabellabel"]
+        _arceer(links)
         if waarde == "handtekeningregel":
             rechts.paragraphs[0].text = "{{r ondertekenaar.handtekeningregel|handtekeningregel }}"
             rechts.paragraphs[0].style = doc.styles["Tabeltekst"]
+        elif waarde and schrijflijn:
+            # The value, or a line to write it on by hand.
+            tag(rechts, f"if {waarde}.tekst")
+            regel(rechts, waarde, "Tabeltekst")
+            tag(rechts, "else")
+            par(rechts, "", "Schrijflijn")
+            tag(rechts, "endif")
+            _cel_leeg_maken(rechts)
         elif waarde:
             regel(rechts, waarde, "Tabeltekst")
             _cel_leeg_maken(rechts)
-        else:
-            rechts.paragraphs[0].style = doc.styles["Tabeltekst"]
-        if schrijflijn:
-            _schrijflijn(rechts)
+        else:  # a concept's line to sign on, at the foot of its cell
+            rechts.paragraphs[0].style = doc.styles["Schrijflijn"]
+            _eigenschap(rechts._tc.get_or_add_tcPr(), "w:vAlign", val="bottom")
         if laatste:
             rij.height = Cm(2.0)  # room to sign
         # Keep each signatory's block on one page.
@@ -429,7 +578,8 @@ def _ondertekening(doc: Any) -> None:
             for p in cel.paragraphs:
                 p.paragraph_format.keep_with_next = not laatste
                 p.paragraph_format.keep_together = True
-                p.paragraph_format.space_before = Pt(4)
+                if p.style.name != "Schrijflijn":
+                    p.paragraph_format.space_before = Pt(4)
     par(doc)
     tag(doc, "endfor")
 
@@ -438,7 +588,8 @@ def _bijlage(doc: Any) -> None:
     kop = par(doc, "{{ bijlage_kop }}", "Heading 1")
     kop.paragraph_format.page_break_before = True
     par(doc, "{{ bijlage_zin }}")
-    breedtes = [3.0, 4.6, 2.8, 2.8, 2.8]
+    # The PDF's columns (agenda.css): the amounts hold "€ 19.999.999,98" in bold.
+    breedtes = [3.5, 3.6, 3.3, 3.3, 3.3]
     tabel = _tabel(doc, breedtes, rijen=4)
     kopregel = tabel.rows[0]
     _rij_eigenschap(kopregel, "w:tblHeader")  # repeated on every page
@@ -467,9 +618,9 @@ def _bijlage(doc: Any) -> None:
     teksten = [
         "{{ totaal_label }}",
         "",
-        "{{ totaal_ocw }}",
-        "{{ totaal_cofinanciering }}",
-        "{{ totaal }}",
+        "{{r totaal_ocw|regel }}",
+        "{{r totaal_cofinanciering|regel }}",
+        "{{r totaal|regel }}",
     ]
     for index, (cel, tekst) in enumerate(zip(som.cells, teksten, strict=True)):
         cel.paragraphs[0].text = tekst

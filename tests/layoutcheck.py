@@ -15,16 +15,20 @@ address; a word broken anywhere else ("Brugfunctionari|s") is a finding.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import pyphen
+import pyphen  # type: ignore[import-untyped]  # WeasyPrint's hyphenation; ships no types
 from weasyprint.formatting_structure import boxes
 
 # Sub-pixel rounding of text widths; a real overflow is a character's width or more.
 SPELING_PX = 0.5
 LAATSTE_KANS = ("://", "@", "www.")  # addresses may break anywhere (overflow-wrap)
+# What a renderer draws that is no word: list numbers and bullets.
+LIJSTTEKEN = re.compile(r"\d+\.?|[\u2022\uf0b7]")
 
 
 # --- PDF -----------------------------------------------------------------------------
@@ -161,9 +165,24 @@ def _stukken(woord: str) -> set[str]:
 def gebroken_woorden(brontekst: str, weergave: str) -> list[str]:
     """Words of `weergave` (LibreOffice's render) that are no word of `brontekst`
     nor a piece of one broken where a Dutch reader accepts a break."""
-    woorden = set(brontekst.split())
+    brontekst, weergave = _zichtbaar(brontekst), _zichtbaar(weergave)
+    # An amount's no-break space may come out of a PDF as nothing.
+    woorden = set(brontekst.split()) | set(brontekst.replace("\u00a0", "").split())
     toegestaan = set(woorden)
     for woord in woorden:
         if len(woord) > 3:
             toegestaan |= _stukken(woord)
-    return sorted({w for w in weergave.split() if w not in toegestaan and not w.isdigit()})
+        # pdftotext joins a word broken after its own hyphen, and drops that hyphen.
+        toegestaan |= {woord[:i] + woord[i + 1 :] for i, c in enumerate(woord) if c == "-"}
+    # pdftotext also runs a few short words into one ("A & B" -> "A&B"): that is no break.
+    reeks = brontekst.split()
+    toegestaan |= {"".join(reeks[i : i + n]) for n in range(2, 6) for i in range(len(reeks))}
+    return sorted(
+        {w for w in weergave.split() if w not in toegestaan and not LIJSTTEKEN.fullmatch(w)}
+    )
+
+
+def _zichtbaar(tekst: str) -> str:
+    """Without invisible format characters (bidi marks, joiners): a PDF's text layer
+    keeps some of them and drops others."""
+    return "".join(c for c in tekst if unicodedata.category(c) != "Cf")

@@ -39,7 +39,9 @@ def pdffonts(pdf: Path) -> list[list[str]]:
 
 
 def normaal(tekst: str) -> str:
-    """Whitespace collapsed; a line break after a hyphen or slash does not count."""
+    """Whitespace collapsed; a line break after a hyphen or slash does not count, and a
+    word hyphenated at a line's end (WeasyPrint draws U+2010 there) is whole again."""
+    tekst = re.sub("\u2010\\s+", "", tekst)
     return re.sub(r"([-/])\s+", r"\1", re.sub(r"\s+", " ", tekst)).strip()
 
 

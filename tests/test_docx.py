@@ -301,18 +301,22 @@ def test_signature_block_per_signatory_kept_together() -> None:
             for cel in rij.cells:
                 for p in cel.paragraphs:
                     assert bool(p.paragraph_format.keep_with_next) is not laatste
-        # Lines to write the place and date on; the signature gets an Office signature
-        # line in a definitief document (test_docx_signature.py).
-        for rij in blok.rows[3:5]:
-            randen = rij.cells[1]._tc.tcPr.find(qn("w:tcBorders"))
-            assert randen.find(qn("w:bottom")).get(qn("w:val")) == "single"
+        # A line to write the empty date on (the place is filled); the signature gets an
+        # Office signature line in a definitief document (test_docx_signature.py).
+        stijlen = [[p.style.name for p in rij.cells[1].paragraphs] for rij in blok.rows[3:5]]
+        assert stijlen == [["Tabeltekst"], ["Schrijflijn"]]
+        # A table with the PDF's look: rules around every cell, shaded labels.
+        assert blok.style.name == "Table Grid"
+        assert all(r.cells[0]._tc.tcPr.find(qn("w:shd")) is not None for r in blok.rows)
 
 
 def test_a4_page_with_margins() -> None:
     sectie = document(DEFINITIEF).sections[0]
     # Word stores twips: compare to the tenth of a millimetre.
     assert (round(sectie.page_width.mm, 1), round(sectie.page_height.mm, 1)) == (210.0, 297.0)
-    assert round(sectie.left_margin.mm, 1) == round(sectie.right_margin.mm, 1) == 25.0
+    # The PDF's page (agenda.css), so both formats break their pages alike.
+    assert round(sectie.left_margin.mm, 1) == round(sectie.right_margin.mm, 1) == 20.0
+    assert round(sectie.top_margin.mm, 1) == round(sectie.bottom_margin.mm, 1) == 22.0
 
 
 def _kop_en_voet(pad: Path) -> tuple[str, str, str]:
@@ -337,11 +341,16 @@ def test_concept_mark_on_every_page_of_a_concept_only() -> None:
     for pad in (LEEG, *VOORBEELDEN):
         _, c, _ = gerenderd(pad)
         assert c.concept
-        assert _kop_en_voet(pad)[0] == f"{c.korte_titel}\t{c.concept_mark}"
+        # Word's text watermark: WordArt in the header, turned, on every page.
+        kop_xml = document(pad).sections[0].header._element.xml
+        assert kop_xml.count('string="' + c.concept_mark + '"') == 1
+        assert "rotation:315" in kop_xml and "PowerPlusWaterMarkObject" in kop_xml
+        assert _kop_en_voet(pad)[0] == c.korte_titel
     _, c, _ = gerenderd(DEFINITIEF)
     assert not c.concept
     kop = _kop_en_voet(DEFINITIEF)[0]
     assert c.concept_mark not in kop
+    assert c.concept_mark not in document(DEFINITIEF).sections[0].header._element.xml
     assert all(c.concept_mark not in a.tekst for a in gelezen(DEFINITIEF))
 
 

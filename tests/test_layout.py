@@ -26,7 +26,12 @@ AGENDAS = [
 ]
 
 
-@pytest.mark.parametrize("pad", AGENDAS, ids=lambda p: p.stem)
+def naam(pad: Path) -> str:
+    """A unique name for an agenda of `AGENDAS` (two folders hold an almere-definitief)."""
+    return f"{pad.parent.name}-{pad.stem}"
+
+
+@pytest.mark.parametrize("pad", AGENDAS, ids=naam)
 def test_pdf_nothing_crosses_its_border(pad: Path) -> None:
     assert pdf_bevindingen(opmaak(bouw(laad(pad).agenda))) == []
 
