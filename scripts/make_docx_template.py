@@ -43,6 +43,8 @@ FONT = "Arial"  # everywhere in Word; LibreOffice uses the metric-compatible Lib
 KLEUR = RGBColor(0x15, 0x42, 0x73)  # dark blue of the headings
 LABEL_ACHTERGROND = "E8EEF5"
 TABELRAND = "9AA7B4"
+# Line spacing in tables: the PDF's 1.25 (agenda.css) over the font's own line height.
+TABEL_REGELAFSTAND = 1.08
 OPEN_VELD = "FFFF00"  # the yellow of a highlighter pen
 TEKSTBREEDTE = Cm(17.0)  # A4 (21 cm) minus two margins of 2 cm: the PDF's page
 TAAL = "nl-NL"
@@ -172,19 +174,19 @@ def _stijlen(doc: Any) -> None:
     label.font.size = Pt(9.5)
     label.paragraph_format.space_before = Pt(1)
     label.paragraph_format.space_after = Pt(2)
-    label.paragraph_format.line_spacing = 1.0
+    label.paragraph_format.line_spacing = TABEL_REGELAFSTAND
     tabeltekst = styles.add_style("Tabeltekst", WD_STYLE_TYPE.PARAGRAPH)
     tabeltekst.base_style = normal
     tabeltekst.font.size = Pt(9.5)
     tabeltekst.paragraph_format.space_before = Pt(1)
     tabeltekst.paragraph_format.space_after = Pt(2)
-    tabeltekst.paragraph_format.line_spacing = 1.0
+    tabeltekst.paragraph_format.line_spacing = TABEL_REGELAFSTAND
     # Bullets inside a table: the numbering of List Bullet, the size of the table text.
     opsomming = styles.add_style("Tabelopsomming", WD_STYLE_TYPE.PARAGRAPH)
     opsomming.base_style = styles["List Bullet"]
     opsomming.font.size = Pt(9.5)
     opsomming.paragraph_format.space_after = Pt(2)
-    opsomming.paragraph_format.line_spacing = 1.0
+    opsomming.paragraph_format.line_spacing = TABEL_REGELAFSTAND
     bedrag = styles.add_style("Tabelbedrag", WD_STYLE_TYPE.PARAGRAPH)
     bedrag.base_style = tabeltekst
     bedrag.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
