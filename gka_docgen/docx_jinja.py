@@ -68,12 +68,14 @@ def _finalize(waarde: Any) -> Any:
 
 
 def heel(tekst: str, naam: str) -> Markup:
-    """`tekst` (inside a `w:t`) with `naam` kept on one line, as the PDF's `heel` does:
-    its hyphens become Word's non-breaking hyphen, its spaces no-break spaces."""
+    """`tekst` (inside a `w:t`) with `naam` not broken after a hyphen ("'s-" at a line's
+    end): its hyphens become Word's non-breaking hyphen, which reads back as "-". Its
+    spaces stay spaces, so the name reads back exactly (import); a name of more words
+    may still wrap between them."""
     delen = tekst.split(naam)
     eén = "".join(
         xml_tekst(stuk) if stuk else '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
-        for stuk in _hyphens_apart(naam.replace(" ", "\u00a0"))
+        for stuk in _hyphens_apart(naam)
     )
     return Markup(eén.join(xml_tekst(d) for d in delen))
 
