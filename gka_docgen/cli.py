@@ -10,13 +10,27 @@ the commands that need them, so `check` and `--help` start quickly.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+
+
+def _vroeg_onderbroken(signaal: int, _frame: object) -> None:
+    """Ctrl-C or SIGTERM while the tool is still importing: nothing is written yet."""
+    naam = "Ctrl-C" if signaal == signal.SIGINT else "SIGTERM"
+    os.write(2, f"gka-docgen: onderbroken ({naam})\n".encode())
+    os._exit(128 + signaal)
+
+
+# First, with only what Python has loaded at start: the imports below take a moment.
+signal.signal(signal.SIGINT, _vroeg_onderbroken)
+signal.signal(signal.SIGTERM, _vroeg_onderbroken)
+
 from gka_docgen import signals
 
-signals.vang()  # before the imports below, which take a noticeable moment
+signals.vang()  # from here on, a clean stop with what was finished
 
 import logging
-import os
-import sys
 import warnings
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
@@ -237,6 +251,63 @@ def extract(
     from gka_docgen.extract import pak_uit
 
     uitvoer.resultaat(f"gemaakt: {pak_uit(pdf, uit, force=force)}")
+
+
+@app.command("import", cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+def import_(
+    document: Annotated[
+        Path,
+        typer.Argument(
+            help="Een DOCX (bewerkt of met de hand ingevuld) of een PDF van gka-docgen."
+        ),
+    ],
+    uit: Annotated[
+        Path | None,
+        typer.Option("--uit", help="Het agendabestand; standaard agendas/<gemeente>.yaml."),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Schrijf de wijzigingen in een bestaand agendabestand."),
+    ] = False,
+    vergelijk: Annotated[
+        bool,
+        typer.Option("--vergelijk", help="Toon alleen de verschillen met het agendabestand."),
+    ] = False,
+    wijzigingen: Annotated[
+        Literal["accepteren", "weigeren"] | None,
+        typer.Option(
+            "--wijzigingen",
+            help="Wat met bijgehouden wijzigingen (Track Changes) die nog open staan.",
+        ),
+    ] = None,
+) -> None:
+    """Lees een document terug in het agendabestand (YAML): vergelijk, of schrijf met --force."""
+    from gka_docgen.importer import importeer
+
+    uitslag = importeer(
+        document, uit, forceer=force, alleen_vergelijken=vergelijk, wijzigingen=wijzigingen
+    )
+    for opmerking in uitslag.opmerkingen:
+        uitvoer.melding(f"let op: {opmerking}")
+    if uitslag.commentaren:
+        uitvoer.melding("opmerkingen in het document (niet ingelezen):", *uitslag.commentaren)
+    for verschil in uitslag.verschillen:
+        uitvoer.resultaat(str(verschil))
+    doel = uitslag.doel
+    if uitslag.geschreven:
+        wat = "bijgewerkt" if uitslag.verschillen else "gemaakt"
+        uitvoer.resultaat(
+            f"{doel} {wat}"
+            + (" (precies de YAML uit de PDF)" if uitslag.exact else "")
+            + f". Controleer het met: gka-docgen check {doel}"
+        )
+    elif uitslag.verschillen:
+        uitvoer.resultaat(
+            f"{meervoud(len(uitslag.verschillen), 'verschil', 'verschillen')} met {doel}; "
+            f"schrijf ze met: gka-docgen import {document} --force"
+        )
+    else:
+        uitvoer.resultaat(f"geen verschillen met {doel}")
 
 
 @app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")

@@ -116,6 +116,8 @@ def test_the_installed_tool_runs_the_tour_in_an_empty_folder(
         werk / "out" / "sudwest-fryslan" / "GKA-Addendum-2021-2024-Sudwest-Fryslan.docx"
     ).is_file()
 
+    docx = pdf.with_suffix(".docx")
+    assert gka("import", docx, "--uit", "agendas/almere.yaml").startswith("geen verschillen")
     gka("extract", pdf, "--uit", "terug.yaml")
     assert (werk / "terug.yaml").read_bytes() == (werk / "agendas" / "almere.yaml").read_bytes()
 

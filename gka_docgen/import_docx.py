@@ -1,0 +1,394 @@
+"""A DOCX on the GKA template (made by gka-docgen and edited, or filled in by hand) -> YAML data.
+
+Found by the template's fixed headings and table labels, never by position
+alone: a paragraph whose text is a known heading starts that section whatever
+its style; a table is read row by row, its first cell the label. Matching
+ignores case, a trailing colon, extra spaces and a leading dash; a label and
+its value in one cell ("Doelgroep: ouders") count as a row. Values stay text:
+paragraphs become paragraphs (blank line between), list items `- ` lines, a
+concept's `[nog in te vullen: …]` nothing. What had to be guessed or was not
+found is noted, with where, for the YAML's comments and the summary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from gka_docgen import text
+from gka_docgen.docx_lezen import Alinea, GelezenDocx, OngeldigDocument, Tabel
+from gka_docgen.errors import Pad
+
+_MAANDEN = {
+    m: i
+    for i, m in enumerate(
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_PLEK = re.compile(r"\[nog in te vullen: [^\]]*\]")
+
+
+@dataclass
+class Opmerking:
+    pad: Pad
+    tekst: str  # Dutch: what was guessed or missing, and where
+
+
+@dataclass
+class Import:
+    data: dict[str, Any]
+    opmerkingen: list[Opmerking] = field(default_factory=list)
+    gelezen: list[Pad] = field(default_factory=list)  # fields a value was read for
+
+
+def norm(tekst: str) -> str:
+    """A label or heading as compared: lower case, single spaces, no colon or leading dash."""
+    tekst = tekst.replace("\u00a0", " ").replace("…", "...").strip().lower()
+    tekst = re.sub(r"\s+", " ", tekst).rstrip(":").strip()
+    return tekst.removeprefix("- ").removeprefix("-").strip()
+
+
+def waarde(alineas: list[Alinea] | tuple[Alinea, ...]) -> str:
+    """Paragraphs -> the YAML text: paragraphs apart, list items as '- ' lines."""
+    delen: list[str] = []
+    for a in alineas:
+        t = _PLEK.sub("", a.tekst).strip()
+        if not t:
+            continue
+        if a.opsomming:
+            if delen and delen[-1].startswith("- "):
+                delen[-1] += f"\n- {t}"
+            else:
+                delen.append(f"- {t}")
+        else:
+            delen.append(t)
+    return "\n\n".join(delen)
+
+
+def bedrag(tekst: str) -> str:
+    """'€ 40.000' -> '40000', '€ 35.000,50' -> '35000,50'; anything else as written."""
+    t = _PLEK.sub("", tekst).replace("\u00a0", " ").strip()
+    gevonden = re.fullmatch(r"(?:€\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2})|,-)?", t)
+    if not gevonden:
+        return t
+    getal = gevonden[1].replace(".", "")
+    return f"{getal},{gevonden[2]}" if gevonden[2] else getal
+
+
+def datum(tekst: str) -> str | None:
+    """'24 november 2019' -> '2019-11-24'; None if it is no Dutch date."""
+    gevonden = re.fullmatch(r"(\d{1,2}) ([a-z]+) (\d{4})", norm(tekst))
+    if not gevonden or gevonden[2] not in _MAANDEN:
+        return None
+    return f"{gevonden[3]}-{_MAANDEN[gevonden[2]]:02d}-{int(gevonden[1]):02d}"
+
+
+_KOPPEN_TOELICHTING = {norm(kop): sleutel for sleutel, kop in text.TOELICHTING.items()}
+_ANDERE_KOPPEN = {
+    norm(k)
+    for k in (
+        text.TOELICHTING_KOP,
+        text.AGENDA_AFSPRAAK_KOP,
+        text.TAKEN_EN_ROLLEN_KOP,
+        text.SAMENWERKING_KOP,
+        text.ONDERTEKENING_KOP,
+        text.BIJLAGE_KOP,
+        *(kop for kop, _ in text.PIJLERS),
+    )
+}
+_INTERVENTIE = {norm(label): sleutel for sleutel, label in text.INTERVENTIE_LABELS.items()}
+_INTERVENTIE |= {
+    norm(text.WEBSITE): "website",
+    "website": "website",
+    norm(text.CONTACTPERSOON): "contactpersoon",
+    "contactpersoon": "contactpersoon",
+    norm(text.MEER_INFORMATIE): "",
+}
+_COMMUNITY = {norm(label): sleutel for sleutel, label in text.COMMUNITY_LABELS.items()}
+_ONDERTEKENAAR = {norm(label): sleutel for sleutel, label in text.ONDERTEKENAAR_LABELS.items()}
+_ONDERTEKENAAR |= {norm(text.PLAATS): "plaats", norm(text.DATUM): "datum", "handtekening": ""}
+_BEGROTING = {norm(k): i for i, k in enumerate(text.BEGROTING_KOPPEN)}
+
+
+def _rijen(tabel: Tabel) -> list[tuple[str, list[Alinea]]]:
+    """(label, value paragraphs) per row; 'Label: waarde' in one cell is split."""
+    rijen = []
+    for cellen in tabel.rijen:
+        if not cellen:
+            continue
+        label = " ".join(a.tekst for a in cellen[0]).strip()
+        rest = [a for cel in cellen[1:] for a in cel]
+        if len(cellen) == 1 and ":" in label:
+            voor, _, na = label.partition(":")
+            if norm(voor) in _INTERVENTIE | _COMMUNITY | _ONDERTEKENAAR:
+                label, rest = voor, [Alinea(na.strip(), False)]
+        if label or any(a.tekst.strip() for a in rest):
+            rijen.append((label, rest))
+    return rijen
+
+
+class _Lezer:
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {
+            "gemeente": "",
+            "soort": "",
+            "periode": "",
+            "status": "concept",
+            "themas": [],
+            "toelichting": {k: "" for k in text.TOELICHTING},
+            "bestuurlijk_overleg": "",
+            "interventies": [],
+            "communities": [],
+            "ondertekening": {"plaats": "", "datum": "", "ondertekenaars": []},
+            "begroting": {"maximum_ocw": "", "regels": []},
+        }
+        self.opmerkingen: list[Opmerking] = []
+        self.npo_gezien = False
+
+    # -- paragraphs ---------------------------------------------------------------------
+
+    def alineas(self, alineas: list[Alinea]) -> None:
+        veld: Pad | None = None
+        verzameld: dict[Pad, list[Alinea]] = {}
+        for a in alineas:
+            n = norm(a.tekst)
+            if not n:
+                continue
+            kop = self._kop(a.tekst, n)
+            if kop is not None:
+                veld = kop or None
+                if veld is not None:
+                    verzameld.setdefault(veld, [])
+                continue
+            if veld is not None:
+                verzameld[veld].append(a)
+        for pad, inhoud in verzameld.items():
+            if pad == ("themas",):
+                self.data["themas"] = [
+                    _PLEK.sub("", a.tekst).strip() for a in inhoud if _PLEK.sub("", a.tekst).strip()
+                ]
+            elif pad[0] == "toelichting":
+                self.data["toelichting"][pad[1]] = waarde(inhoud)
+            else:
+                self.data[str(pad[0])] = waarde(inhoud)
+
+    def _kop(self, ruw: str, n: str) -> Pad | tuple[()] | None:
+        """The field a heading starts, () for a heading that ends one, None for body text."""
+        if n in _KOPPEN_TOELICHTING:
+            sleutel = _KOPPEN_TOELICHTING[n]
+            self.npo_gezien |= sleutel == "inzet_nationaal_programma_onderwijs"
+            return ("toelichting", sleutel)
+        if n == norm(text.BESTUURLIJK_OVERLEG_KOP):
+            return ("bestuurlijk_overleg",)
+        titel = re.match(r"gelijke kansen voor alle kinderen en jongeren in gemeente (.+)", n)
+        if titel:
+            self._zet("gemeente", ruw.strip()[-len(titel[1]) :].strip())
+            return ()
+        soort = re.search(r"gka-(agenda|addendum) (\d{4}-\d{4})", n)
+        if soort and len(n) < 40:
+            self._zet("soort", soort[1])
+            self._zet("periode", soort[2])
+            return ()
+        periode = re.search(r"in de periode (\d{4}-\d{4}) samen", n)
+        if periode:
+            self._zet("periode", periode[1])
+            return ()
+        if n.endswith("zet actief in op de thema’s") or n.endswith("zet actief in op de thema's"):
+            return ("themas",)
+        maximum = re.search(r"aanvullend maximaal ([\d.]+(?:,\d{2}|,-)?) beschikbaar", n)
+        if maximum:
+            self.data["begroting"]["maximum_ocw"] = bedrag(maximum[1])
+            return ()
+        gemeente = norm(self.data["gemeente"])
+        if n in _ANDERE_KOPPEN or n.startswith("gelijke kansen in gemeente"):
+            return ()
+        if gemeente and n == f"gemeente {gemeente}":  # the heading above the four obligations
+            return ()
+        return None
+
+    def _zet(self, sleutel: str, waarde_: str) -> None:
+        if not self.data[sleutel]:
+            self.data[sleutel] = waarde_
+
+    # -- tables --------------------------------------------------------------------------
+
+    def tabel(self, tabel: Tabel, plek: str) -> None:
+        rijen = _rijen(tabel)
+        labels = {norm(label) for label, _ in rijen}
+        if {"interventie", "bijdrage ocw"} <= labels or any(
+            {norm(a.tekst) for a in cel} & {"bijdrage ocw"} for cel in (tabel.rijen or [()])[0]
+        ):
+            self._begroting(tabel, plek)
+        elif labels & {norm(text.INTERVENTIE_LABELS["naam"]), "doel interventie"}:
+            self._items(rijen, _INTERVENTIE, "interventies", "naam", plek)
+        elif labels & {norm(text.COMMUNITY_LABELS["naam"]), "doel community"}:
+            self._items(rijen, _COMMUNITY, "communities", "naam", plek)
+        elif {"functie", "organisatie"} & labels:
+            self._ondertekenaars(rijen)
+
+    def _items(
+        self,
+        rijen: list[tuple[str, list[Alinea]]],
+        labels: dict[str, str],
+        lijst: str,
+        eerste: str,
+        plek: str,
+    ) -> None:
+        items: list[dict[str, Any]] = self.data[lijst]
+        huidig: dict[str, Any] | None = None
+        for label, inhoud in rijen:
+            sleutel = labels.get(norm(label))
+            if sleutel is None:
+                if norm(label):
+                    self.opmerkingen.append(
+                        Opmerking(
+                            (lijst,), f"onbekende rij '{label.strip()}' in {plek} overgeslagen"
+                        )
+                    )
+                continue
+            if sleutel == eerste or huidig is None:
+                huidig = self._nieuw_item(lijst)
+                items.append(huidig)
+            if sleutel == "contactpersoon":
+                huidig["contactpersoon"] = _contact(inhoud)
+            elif sleutel == "website":
+                huidig["website"] = waarde(inhoud).replace("\n", " ")
+            elif sleutel == "naam":
+                huidig["naam"] = waarde(inhoud).replace("\n", " ")
+            elif sleutel:
+                huidig[sleutel] = waarde(inhoud)
+
+    @staticmethod
+    def _nieuw_item(lijst: str) -> dict[str, Any]:
+        if lijst == "interventies":
+            leeg: dict[str, Any] = {k: "" for k in text.INTERVENTIE_LABELS}
+            leeg["website"] = ""
+            leeg["contactpersoon"] = {"naam": "", "email": "", "telefoon": ""}
+            return leeg
+        return {k: "" for k in text.COMMUNITY_LABELS}
+
+    def _ondertekenaars(self, rijen: list[tuple[str, list[Alinea]]]) -> None:
+        ondertekening = self.data["ondertekening"]
+        huidig: dict[str, str] | None = None
+        for label, inhoud in rijen:
+            sleutel = _ONDERTEKENAAR.get(norm(label))
+            tekst_ = waarde(inhoud).replace("\n", " ")
+            if sleutel == "naam" or (sleutel in {"functie", "organisatie"} and huidig is None):
+                huidig = {"naam": "", "functie": "", "organisatie": ""}
+                ondertekening["ondertekenaars"].append(huidig)
+            if sleutel in {"naam", "functie", "organisatie"} and huidig is not None:
+                huidig[sleutel] = tekst_
+            elif sleutel == "plaats" and tekst_ and not ondertekening["plaats"]:
+                ondertekening["plaats"] = tekst_
+            elif sleutel == "datum" and tekst_ and not ondertekening["datum"]:
+                iso = datum(tekst_)
+                ondertekening["datum"] = iso or tekst_
+                if iso is None:
+                    self.opmerkingen.append(
+                        Opmerking(
+                            ("ondertekening", "datum"),
+                            f"'{tekst_}' is geen datum; overgenomen zoals geschreven",
+                        )
+                    )
+
+    def _begroting(self, tabel: Tabel, plek: str) -> None:
+        kolommen: dict[int, int] = {}  # column -> index in BEGROTING_KOPPEN
+        for cellen in tabel.rijen:
+            teksten = [waarde(cel) for cel in cellen]
+            if not kolommen:
+                kolommen = {
+                    i: _BEGROTING[norm(t)] for i, t in enumerate(teksten) if norm(t) in _BEGROTING
+                }
+                continue
+            if not any(teksten) or norm(teksten[0]) == norm(text.TOTAAL):
+                continue
+            per_kop = {kolommen[i]: t for i, t in enumerate(teksten) if i in kolommen}
+            self.data["begroting"]["regels"].append(
+                {
+                    "interventie": per_kop.get(0, "").replace("\n", " "),
+                    "omschrijving": per_kop.get(1, ""),
+                    "bijdrage_ocw": bedrag(per_kop.get(2, "")),
+                    "cofinanciering": bedrag(per_kop.get(3, "")),
+                }
+            )
+
+
+def _contact(inhoud: list[Alinea]) -> dict[str, str]:
+    """Name, e-mail and phone: one paragraph each (as gka-docgen writes them), or one line
+    'naam, e-mail, telefoon' as people type it."""
+    regels = [_PLEK.sub("", a.tekst).strip() for a in inhoud]
+    if len(regels) == 3:
+        return dict(zip(("naam", "email", "telefoon"), regels, strict=True))
+    contact = {"naam": "", "email": "", "telefoon": ""}
+    for deel in (d.strip() for r in regels for d in re.split(r"[,;]\s+", r)):
+        if not deel:
+            continue
+        if "@" in deel and not contact["email"]:
+            contact["email"] = deel
+        elif re.fullmatch(r"\+?[\d ()-]{6,}", deel) and not contact["telefoon"]:
+            contact["telefoon"] = deel
+        elif not contact["naam"]:
+            contact["naam"] = deel
+    return contact
+
+
+def naar_data(docx: GelezenDocx, naam: str = "het document") -> Import:
+    """The agenda's data as the YAML holds it, from a DOCX on the template."""
+    lezer = _Lezer()
+    tabellen = 0
+    alineas: list[Alinea] = []
+    for stuk in docx.stukken:
+        if isinstance(stuk, Alinea):
+            alineas.append(stuk)
+        else:
+            tabellen += 1
+            lezer.tabel(stuk, f"tabel {tabellen}")
+    lezer.alineas(alineas)
+    data = lezer.data
+    herkend = (
+        data["gemeente"] or data["periode"] or data["interventies"] or data["communities"]
+    ) or any(data["toelichting"].values())
+    if not herkend:
+        raise OngeldigDocument(
+            f"{naam} lijkt niet op de GKA-sjabloon: geen titel, koppen of tabellen van een "
+            "GKA-Agenda of Addendum gevonden"
+        )
+    if not data["soort"] and data["periode"]:
+        data["soort"] = (
+            "agenda" if data["periode"] == text.STANDAARD_PERIODE["agenda"] else "addendum"
+        )
+        lezer.opmerkingen.append(
+            Opmerking(("soort",), f"afgeleid uit de periode {data['periode']}")
+        )
+    if data["soort"] != "addendum" and not lezer.npo_gezien:
+        del data["toelichting"]["inzet_nationaal_programma_onderwijs"]
+    for sleutel, wat in (
+        ("gemeente", "de titel"),
+        ("periode", "de periodezin"),
+        ("soort", "de ondertitel"),
+    ):
+        if not data[sleutel]:
+            lezer.opmerkingen.append(Opmerking((sleutel,), f"niet gevonden in {wat}; vul dit in"))
+    if not data["begroting"]["maximum_ocw"]:
+        data["begroting"]["maximum_ocw"] = "100000"
+        lezer.opmerkingen.append(
+            Opmerking(
+                ("begroting", "maximum_ocw"), "niet gevonden in de zin van Bijlage 1; de standaard"
+            )
+        )
+    return Import(data, lezer.opmerkingen)

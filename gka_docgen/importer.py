@@ -1,0 +1,198 @@
+"""`gka-docgen import`: a document back into its YAML.
+
+A PDF gka-docgen made gives its embedded YAML, byte for byte. A DOCX (made by
+gka-docgen and edited in Word, or filled in by hand on the template) is read by
+`import_docx` and written in the scaffold's layout, `status: concept`, with a
+note on every value that was guessed or not found. When the target exists the
+default is a field-level comparison; `--force` then changes only the fields
+that changed, keeping the author's comments, order and line breaks elsewhere
+(ruamel.yaml round trip). Nothing in a document is run or fetched.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gka_docgen.compare import Verschil, gelijk, verschillen
+from gka_docgen.docx_lezen import OngeldigDocument, Wijzigingen, lees_docx
+from gka_docgen.errors import Weigering
+from gka_docgen.formatting import slug
+from gka_docgen.import_docx import Import, naar_data
+from gka_docgen.model import Agenda
+from gka_docgen.paths import AGENDAS
+from gka_docgen.scaffold import SCHEMA_BESTAND, schema_json
+from gka_docgen.text import documentnaam
+from gka_docgen.writers import maak_nieuw, schrijf_atomair
+from gka_docgen.yamlwrite import blok
+
+MAX_DOCUMENT = 50 * 1024 * 1024
+
+
+@dataclass
+class ImportUitslag:
+    doel: Path
+    geschreven: bool
+    verschillen: list[Verschil] = field(default_factory=list)
+    opmerkingen: list[str] = field(default_factory=list)
+    commentaren: list[str] = field(default_factory=list)
+    exact: bool = False  # the YAML embedded in a gka-docgen PDF
+
+
+def _lees(pad: Path) -> bytes:
+    try:
+        with pad.open("rb") as f:
+            inhoud = f.read(MAX_DOCUMENT + 1)
+    except OSError as exc:
+        raise Weigering(f"kan {pad} niet lezen ({exc.strerror})") from None
+    if len(inhoud) > MAX_DOCUMENT:
+        raise OngeldigDocument(f"{pad} is groter dan 50 MB; dat is geen agenda")
+    return inhoud
+
+
+def yaml_tekst(imp: Import, bron: str) -> str:
+    """The imported data as a YAML file in the scaffold's layout."""
+    data = imp.data
+    opmerkingen: dict[tuple[str | int, ...], list[str]] = {}
+    for o in imp.opmerkingen:
+        opmerkingen.setdefault(o.pad, []).append(o.tekst)
+    soort, periode = data.get("soort") or "addendum", data.get("periode") or "2021-2024"
+    hoofd = [
+        f"# yaml-language-server: $schema={SCHEMA_BESTAND}",
+        f"# {documentnaam(soort, periode)} van gemeente {data.get('gemeente') or '?'}.",
+        f"# Ingelezen uit {bron} met gka-docgen import; status: concept tot alles klopt.",
+        "# Regels met '# import:' zeggen wat geraden of niet gevonden is.",
+        "",
+    ]
+    return "\n".join(hoofd + blok(Agenda, data, "", opmerkingen=opmerkingen)) + "\n"
+
+
+def _uit_pdf(inhoud: bytes, naam: str) -> bytes:
+    from gka_docgen.extract import GeenGkaPdf, bron_uit, lees_pdf
+
+    reader = lees_pdf(inhoud, naam)  # not a readable PDF: its own message
+    try:
+        return bron_uit(reader, naam).inhoud
+    except GeenGkaPdf:
+        raise OngeldigDocument(
+            f"{naam} is een PDF die niet door gka-docgen is gemaakt; zo'n PDF kan import nog "
+            "niet lezen. Importeer het Word-document, of open de PDF in Word en sla hem op als "
+            ".docx"
+        ) from None
+
+
+def _doel(uit: Path | None, gemeente: str) -> Path:
+    if uit is not None:
+        return uit
+    if not gemeente:
+        raise Weigering("de gemeente staat niet in het document; kies met --uit waar het komt")
+    return AGENDAS / f"{slug(gemeente)}.yaml"
+
+
+def importeer(
+    bron: Path,
+    uit: Path | None = None,
+    *,
+    forceer: bool = False,
+    alleen_vergelijken: bool = False,
+    wijzigingen: Wijzigingen | None = None,
+) -> ImportUitslag:
+    from gka_docgen.yamlread import lees as lees_yaml
+
+    inhoud = _lees(bron)
+    naam = str(bron)
+    if inhoud.startswith(b"%PDF-"):
+        tekst = _uit_pdf(inhoud, naam)
+        data: Any = lees_yaml(tekst.decode("utf-8-sig")).data
+        uitslag = ImportUitslag(_doel(uit, str(data.get("gemeente", ""))), False, exact=True)
+    else:
+        docx = lees_docx(inhoud, naam, wijzigingen)
+        imp = naar_data(docx, naam)
+        data = imp.data
+        tekst = yaml_tekst(imp, bron.name).encode("utf-8")
+        uitslag = ImportUitslag(_doel(uit, data["gemeente"]), False)
+        uitslag.opmerkingen = [f"{'.'.join(map(str, o.pad))}: {o.tekst}" for o in imp.opmerkingen]
+        uitslag.commentaren = docx.commentaren
+    doel = uitslag.doel
+    if doel.exists():
+        try:
+            oud_tekst = doel.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise Weigering(f"kan {doel} niet lezen om te vergelijken ({exc})") from None
+        oud = lees_yaml(oud_tekst).data
+        if isinstance(oud, dict) and "status" in oud:
+            # The status is the author's decision, not the document's: it stays.
+            data = {**data, "status": oud["status"]}
+        uitslag.verschillen = list(verschillen(oud, data))
+        if alleen_vergelijken or not forceer or not uitslag.verschillen:
+            return uitslag
+        nieuw = tekst if uitslag.exact else _werk_bij(oud_tekst, data)
+        schrijf_atomair(doel, nieuw)
+    else:
+        if alleen_vergelijken:
+            raise Weigering(f"{doel} bestaat niet; er is niets om mee te vergelijken")
+        try:
+            maak_nieuw(doel, tekst)
+        except FileExistsError:
+            raise Weigering(
+                f"{doel} is net gemaakt door iets anders; probeer het opnieuw"
+            ) from None
+        schema = doel.parent / SCHEMA_BESTAND
+        if not schema.exists():
+            schrijf_atomair(schema, schema_json().encode("utf-8"))
+    uitslag.geschreven = True
+    return uitslag
+
+
+def _werk_bij(oud_tekst: str, nieuw: dict[str, Any]) -> bytes:
+    """The existing YAML with only the changed fields replaced: comments and layout stay."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    boom = yaml.load(oud_tekst)
+    _zet(boom, nieuw)
+    uit = io.StringIO()
+    yaml.dump(boom, uit)
+    return uit.getvalue().encode("utf-8")
+
+
+def _ruamel_waarde(waarde: Any) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if isinstance(waarde, dict):
+        kaart = CommentedMap()
+        for k, v in waarde.items():
+            kaart[k] = _ruamel_waarde(v)
+        return kaart
+    if isinstance(waarde, list):
+        return CommentedSeq(_ruamel_waarde(v) for v in waarde)
+    tekst = "" if waarde is None else str(waarde)
+    return LiteralScalarString(tekst) if "\n" in tekst else (tekst or None)
+
+
+def _zet(boom: Any, nieuw: Any) -> None:
+    """Change in `boom` (ruamel's round-trip data) what differs from `nieuw`, nothing else."""
+    if isinstance(nieuw, dict):
+        for sleutel, waarde in nieuw.items():
+            if sleutel not in boom:
+                if waarde not in ("", None, [], {}):
+                    boom[sleutel] = _ruamel_waarde(waarde)
+            elif isinstance(waarde, dict | list) and isinstance(boom[sleutel], dict | list):
+                _zet(boom[sleutel], waarde)
+            elif isinstance(waarde, dict | list) or not gelijk(sleutel, boom[sleutel], waarde):
+                boom[sleutel] = _ruamel_waarde(waarde)
+    elif isinstance(nieuw, list):
+        while len(boom) > len(nieuw):
+            del boom[-1]
+        for i, waarde in enumerate(nieuw):
+            if i >= len(boom):
+                boom.append(_ruamel_waarde(waarde))
+            elif isinstance(waarde, dict) and isinstance(boom[i], dict):
+                _zet(boom[i], waarde)
+            elif not gelijk(i, boom[i], waarde):
+                boom[i] = _ruamel_waarde(waarde)

@@ -1,0 +1,140 @@
+"""Test material for `import`: documents filled in by hand on the blank template, and the
+edits a Word user makes to a DOCX gka-docgen wrote, made with python-docx as Word would.
+
+The blank template's text is ../shared/seeds/003_fba1af3f8a98e840.txt; these documents use
+its headings and labels the way people type them: in other case, with a trailing colon,
+extra spaces, bold paragraphs instead of heading styles, merged cells, "Label: waarde" in
+one cell, and an empty row left in.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from typing import Any, Literal
+
+from docx import Document
+
+Stijl = Literal["keurig", "slordig"]
+
+
+def _kop(doc: Any, tekst: str, stijl: Stijl, niveau: int) -> None:
+    if stijl == "keurig":
+        doc.add_heading(tekst, level=niveau)
+    else:  # a bold paragraph, other case, a trailing colon
+        run = doc.add_paragraph().add_run(f"{tekst.upper() if niveau == 1 else tekst}:")
+        run.bold = True
+
+
+def _tabel(doc: Any, rijen: list[tuple[str, str]], stijl: Stijl) -> None:
+    if stijl == "keurig":
+        tabel = doc.add_table(rows=0, cols=2)
+        for label, waarde in rijen:
+            cellen = tabel.add_row().cells
+            cellen[0].text = label
+            cellen[1].text = waarde
+        return
+    tabel = doc.add_table(rows=0, cols=3)
+    for i, (label, waarde) in enumerate(rijen):
+        cellen = tabel.add_row().cells
+        if i == 2:  # "Label: waarde" in one merged cell
+            samen = cellen[0].merge(cellen[2])
+            samen.text = f"{label}: {waarde}"
+            continue
+        cellen[0].text = f"  {label.lower()} :"
+        samen = cellen[1].merge(cellen[2])  # the value spans two columns
+        samen.text = waarde
+    tabel.add_row()  # an empty row left in
+
+
+def hand_ingevuld(stijl: Stijl) -> bytes:
+    """The agenda of Zaanstad, filled in by hand on the blank template."""
+    doc = Document()
+    doc.add_paragraph("Gelijke Kansen voor alle kinderen en jongeren in gemeente Zaanstad")
+    doc.add_paragraph("“It takes a village to raise a child.”")
+    doc.add_paragraph(
+        "Wij voeren in de periode 2021-2024 samen een GKA-agenda uit om kansengelijkheid te "
+        "bevorderen en talent maximaal te ontwikkelen in gemeente Zaanstad. Wij zetten in op:"
+    )
+    _kop(doc, "Gelijke Kansen in Gemeente Zaanstad", stijl, 1)
+    _kop(doc, "Toelichting", stijl, 2)
+    _kop(doc, "Aanleiding en uitdagingen", stijl, 3)
+    doc.add_paragraph("In Zaanstad groeit een op de vijf kinderen op in armoede.")
+    doc.add_paragraph("Wij zien drie opgaven:")
+    for punt in ("taal", "armoede", "overgangen"):
+        doc.add_paragraph(punt, style="List Bullet")
+    _kop(doc, "Inzet gemeente", stijl, 3)
+    doc.add_paragraph("Extra leertijd op twaalf scholen.")
+    _kop(doc, "Inzet vanuit het Nationaal Programma Onderwijs", stijl, 3)
+    doc.add_paragraph("Zomerscholen in Poelenburg.")
+    _kop(doc, "Samenwerking met de Gelijke Kansen Alliantie", stijl, 3)
+    doc.add_paragraph("Wij delen kennis in de regio.")
+    _kop(doc, "Kennis", stijl, 3)
+    _kop(doc, "En verder…", stijl, 3)
+    _kop(doc, "Agenda Afspraak", stijl, 1)
+    _kop(doc, "Bestuurlijk overleg", stijl, 2)
+    doc.add_paragraph("De wethouder overlegt twee keer per jaar.")
+    _tabel(
+        doc,
+        [
+            ("Naam/titel interventie", "Onderwijsachterstandenbeleid Zaanstad"),
+            ("Betrokken partijen", "Schoolbesturen, GGD"),
+            ("Doel interventie", "Minder taalachterstand bij de start van groep 3."),
+            ("Doelgroep", "Peuters en kleuters"),
+            ("Locatie (wijk, school)", "Poelenburg, Peldersveld"),
+            ("Omschrijving activiteiten", "Voorschoolse educatie, 16 uur per week."),
+            ("Monitoring en evaluatie", "Jaarlijkse taaltoets."),
+            ("Financiering", "OAB-middelen en OCW-bijdrage."),
+            ("Meer informatie", ""),
+            ("- Website", "https://www.zaanstad.nl/oab"),
+            ("- Contactpersoon (project en/of gemeente)", "Fatima El Amrani, f.elamrani@zaanstad.nl, 075 681 6811"),
+        ],
+        stijl,
+    )  # fmt: skip
+    _kop(doc, "Taken en Rollen", stijl, 1)
+    _kop(doc, "Ondertekening bevoegd gezag", stijl, 1)
+    _tabel(
+        doc,
+        [("Naam", "Songül Mutluer"), ("Functie", "Wethouder Onderwijs"),
+         ("Organisatie", "Gemeente Zaanstad"), ("Plaats", "Zaandam"), ("Datum", "3 maart 2022")],
+        stijl,
+    )  # fmt: skip
+    _kop(doc, "Bijlage 1. Activiteitenplan & begroting", stijl, 1)
+    doc.add_paragraph(
+        "Voor het uitvoeren van de in deze Gelijke Kansen Alliantie Addendum opgenomen "
+        "interventies, stelt het Ministerie van Onderwijs, Cultuur en Wetenschap aanvullend "
+        "maximaal 100.000,- beschikbaar."
+    )
+    begroting = doc.add_table(rows=1, cols=5)
+    for cel, kop in zip(
+        begroting.rows[0].cells,
+        ["Interventie", "Omschrijving", "Bijdrage OCW", "Cofinanciering", "Totaal"],
+        strict=True,
+    ):
+        cel.text = kop if stijl == "keurig" else f"{kop.upper()}:"
+    for rij in (
+        ["Onderwijsachterstandenbeleid Zaanstad", "Pedagogisch medewerkers", "€ 60.000", "€ 25.000,50", "€ 85.000,50"],
+        ["Totaal", "", "€ 60.000", "€ 25.000,50", "€ 85.000,50"],
+    ):  # fmt: skip
+        for cel, waarde in zip(begroting.add_row().cells, rij, strict=True):
+            cel.text = waarde
+    uit = io.BytesIO()
+    doc.save(uit)
+    return uit.getvalue()
+
+
+def bewerk(docx: bytes, wijzig: Any) -> bytes:
+    """`docx` opened with python-docx, changed by `wijzig(document)`, saved: as Word does."""
+    doc = Document(io.BytesIO(docx))
+    wijzig(doc)
+    uit = io.BytesIO()
+    doc.save(uit)
+    return uit.getvalue()
+
+
+def kopieer_tabel(doc: Any, index: int) -> Any:
+    """A copy of table `index` right after it (an intervention copied to fill in anew)."""
+    origineel = doc.tables[index]._tbl
+    kopie = copy.deepcopy(origineel)
+    origineel.addnext(kopie)
+    return doc.tables[index + 1]
