@@ -319,13 +319,29 @@ def sign(
     ],
     uit: Annotated[
         Path | None,
-        typer.Option("--uit", help="De getekende PDF; standaard <naam>-getekend.pdf."),
+        typer.Option(
+            "--uit",
+            help="De getekende PDF; standaard <naam>-getekend-1-van-3.pdf, "
+            "en <naam>-getekend.pdf als alle velden getekend zijn.",
+        ),
     ] = None,
+    namens: Annotated[
+        bool,
+        typer.Option(
+            "--namens",
+            help="U tekent namens de ondertekenaar van het veld (uw certificaat draagt een "
+            "andere naam); de stempel zegt het.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
+    ] = False,
 ) -> None:
     """Onderteken één handtekeningveld (PAdES); de andere velden blijven leeg.
 
-    Het wachtwoord van het certificaat komt uit de omgevingsvariabele
-    GKA_P12_WACHTWOORD of wordt (verborgen) gevraagd.
+    Het certificaat moet op naam staan van wie bij het veld hoort (hoofdletters en
+    accenten tellen niet), tenzij --namens. Het wachtwoord van het certificaat komt uit
+    de omgevingsvariabele GKA_P12_WACHTWOORD of wordt (verborgen) gevraagd.
     """
     from gka_docgen.errors import Weigering
     from gka_docgen.sign import WACHTWOORD_VARIABELE, teken_bestand
@@ -338,8 +354,67 @@ def sign(
                 f"{WACHTWOORD_VARIABELE} of start gka-docgen sign in een terminal"
             )
         wachtwoord = typer.prompt("Wachtwoord van het certificaat", hide_input=True)
-    doel = teken_bestand(pdf, veld, p12, wachtwoord.encode(), uit)
+    doel = teken_bestand(pdf, veld, p12, wachtwoord.encode(), uit, namens=namens, force=force)
     uitvoer.resultaat(f"getekend: {doel}")
+
+
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+def verify(
+    pdf: Annotated[Path, typer.Argument(help="Een (getekende) PDF die gka-docgen heeft gemaakt.")],
+    vertrouw: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--vertrouw",
+            help="Stamcertificaat (PEM of DER) dat u vertrouwt; mag vaker. "
+            "Standaard de certificaten die het systeem vertrouwt.",
+        ),
+    ] = None,
+    als_json_: Annotated[
+        bool, typer.Option("--json", help="Het verslag als JSON, voor scripts.")
+    ] = False,
+) -> None:
+    """Controleer de handtekeningen van een PDF en of hij precies uit zijn agendabestand komt.
+
+    Afsluitcode 0 als elke gezette handtekening geldig en ongeschonden is, anders 1.
+    """
+    import json
+
+    from gka_docgen.verify import als_json, als_tekst, controleer_bestand
+
+    controle = controleer_bestand(pdf, vertrouw or [])
+    if als_json_:
+        uitvoer.resultaat(json.dumps(als_json(controle), ensure_ascii=False, indent=2))
+    else:
+        uitvoer.resultaat("\n".join(als_tekst(controle)))
+    if not controle.in_orde:
+        raise typer.Exit(1)
+
+
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+def overzicht(
+    paden: Paden = None,
+    uit: Annotated[
+        Path, typer.Option("--uit", help="Map met de gemaakte (en getekende) PDF's.")
+    ] = Path("out"),
+    csv: Annotated[
+        Path | None, typer.Option("--csv", help="Schrijf het overzicht ook als CSV-bestand.")
+    ] = None,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option("--xlsx", help="Schrijf het overzicht ook als Excel-bestand (.xlsx)."),
+    ] = None,
+) -> None:
+    """Eén regel per agenda: gegevens, problemen en de handtekeningen van de PDF."""
+    from gka_docgen.overview import KOLOMMEN, als_csv, als_xlsx
+    from gka_docgen.overview import overzicht as maak_overzicht
+    from gka_docgen.writers import schrijf_atomair
+
+    regels = maak_overzicht(agenda_bestanden(paden), uit)
+    uitvoer.tabel(KOLOMMEN, [r.als_tekst() for r in regels])
+    for doel, inhoud in ((csv, als_csv), (xlsx, als_xlsx)):
+        if doel is not None:
+            schrijf_atomair(doel, inhoud(regels))
+            uitvoer.resultaat(f"gemaakt: {doel}")
 
 
 @app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")

@@ -38,8 +38,13 @@ def lees_pdf(pdf: bytes, naam: str) -> Any:
 
 def bron_uit(reader: Any, naam: str) -> Bron:
     """The embedded agenda: the associated file with relationship /Source."""
+    return bron_in(reader.root, naam)
+
+
+def bron_in(root: Any, naam: str) -> Bron:
+    """The embedded agenda of the document catalog `root` (of any revision)."""
     try:
-        bestanden = reader.root.get("/AF") or []
+        bestanden = root.get("/AF") or []
         for spec in bestanden:
             spec = spec.get_object()
             if spec.get("/AFRelationship") != "/Source":

@@ -66,17 +66,19 @@ def norm(tekst: str) -> str:
 def waarde(alineas: list[Alinea] | tuple[Alinea, ...]) -> str:
     """Paragraphs -> the YAML text: paragraphs apart, list items as '- ' lines."""
     delen: list[str] = []
+    in_lijst = False
     for a in alineas:
         t = _PLEK.sub("", a.tekst).strip()
-        if not t:
-            continue
-        if a.opsomming:
-            if delen and delen[-1].startswith("- "):
-                delen[-1] += f"\n- {t}"
+        if a.opsomming:  # an empty list item prints as a bullet: it stays, as "-"
+            punt = f"- {t}".rstrip()
+            if in_lijst:
+                delen[-1] += f"\n{punt}"
             else:
-                delen.append(f"- {t}")
-        else:
+                delen.append(punt)
+            in_lijst = True
+        elif t:
             delen.append(t)
+            in_lijst = False
     return "\n\n".join(delen)
 
 

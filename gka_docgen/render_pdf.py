@@ -28,7 +28,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from gka_docgen.context import Context, als_dict
 from gka_docgen.errors import RenderFout
-from gka_docgen.pdf_fields import Handtekeningveld, veldnaam, voeg_velden_toe
+from gka_docgen.pdf_fields import Handtekeningveld, voeg_velden_toe
+from gka_docgen.signatories import veldnamen
 from gka_docgen.sjablonen import SJABLONEN
 
 HTML_SJABLOON = "agenda.html.j2"
@@ -160,14 +161,12 @@ def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
 def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld]:
     """Each signatory's signature line, as WeasyPrint laid it out, in PDF coordinates."""
     velden = []
-    namen: set[str] = set()
-    for nummer, o in enumerate(context.ondertekenaars, start=1):
+    namen = veldnamen([o.naam.tekst for o in context.ondertekenaars])
+    for nummer, (o, naam) in enumerate(zip(context.ondertekenaars, namen, strict=True), start=1):
         plek = _rechthoek(document, HANDTEKENING_ID.format(nummer=nummer))
         if plek is None:
             raise RenderFout(f"de handtekeningregel van {o.naam.tekst} staat niet in de opmaak")
         pagina, rechthoek = plek
-        naam = veldnaam(o.naam.tekst, nummer, namen)
-        namen.add(naam)
         velden.append(Handtekeningveld(naam, pagina, rechthoek))
     return velden
 

@@ -8,13 +8,16 @@ font (Courier, not embedded) would break PDF/A.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from gka_docgen.errors import Weigering
 from gka_docgen.extract import bron_uit, lees_pdf
+from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
 from gka_docgen.sjablonen import FONTS
 from gka_docgen.writers import schrijf_atomair
 
@@ -24,7 +27,8 @@ from gka_docgen.writers import schrijf_atomair
 STEMPEL_FONT = FONTS / "DejaVuSans-1000.ttf"
 STEMPEL_GROOTTE = 10
 STEMPEL_TEKST = "Digitaal ondertekend door %(signer)s\n%(ts)s"
-STEMPEL_TIJD = "%d-%m-%Y %H:%M:%S %Z"
+STEMPEL_TEKST_NAMENS = "Digitaal ondertekend door %%(signer)s\nnamens %s\n%%(ts)s"
+STEMPEL_TIJD = TIJD
 WACHTWOORD_VARIABELE = "GKA_P12_WACHTWOORD"
 
 
@@ -36,9 +40,12 @@ class Veld:
 
 def velden(pdf: bytes, naam: str = "PDF") -> list[Veld]:
     """The signature fields of a GKA PDF, in document order."""
+    return _velden(lees_pdf(pdf, naam), naam)
+
+
+def _velden(reader: Any, naam: str) -> list[Veld]:
     from pyhanko.sign.fields import enumerate_sig_fields
 
-    reader = lees_pdf(pdf, naam)
     bron_uit(reader, naam)
     return [
         Veld(str(veldnaam), waarde is not None)
@@ -46,46 +53,124 @@ def velden(pdf: bytes, naam: str = "PDF") -> list[Veld]:
     ]
 
 
-def standaard_uit(pdf_pad: Path) -> Path:
-    """'X.pdf' -> 'X-getekend.pdf' beside it (never the input itself)."""
-    return pdf_pad.with_name(f"{pdf_pad.stem}-getekend{pdf_pad.suffix or '.pdf'}")
+# '-getekend', '-getekend-2-van-3': what `standaard_uit` adds, taken off again before it adds.
+_GETEKEND = re.compile(r"-getekend(-\d+-van-\d+)?$")
 
 
-def teken(pdf: bytes, veld: str, p12: bytes, wachtwoord: bytes, *, naam: str = "PDF") -> bytes:
-    """`pdf` with field `veld` signed (PAdES, SHA-256) by the key in `p12`."""
+def standaard_uit(pdf_pad: Path, getekend: int, totaal: int) -> Path:
+    """The signed copy's name beside the input: 'X.pdf' -> 'X-getekend-1-van-3.pdf'.
+
+    `getekend` counts the signatures after this one; once every field is signed
+    the name is 'X-getekend.pdf'. A copy that was signed before loses its old
+    suffix first, so the name never becomes 'X-getekend-getekend.pdf'.
+    """
+    stam = _GETEKEND.sub("", pdf_pad.stem) or pdf_pad.stem
+    staat = "" if getekend >= totaal else f"-{getekend}-van-{totaal}"
+    return pdf_pad.with_name(f"{stam}-getekend{staat}{pdf_pad.suffix or '.pdf'}")
+
+
+@dataclass(frozen=True)
+class Getekend:
+    pdf: bytes
+    getekend: int  # signed fields, this one included
+    totaal: int
+
+
+def teken(
+    pdf: bytes,
+    veld: str,
+    p12: bytes,
+    wachtwoord: bytes,
+    *,
+    naam: str = "PDF",
+    namens: bool = False,
+) -> Getekend:
+    """`pdf` with field `veld` signed (PAdES, SHA-256) by the key in `p12`.
+
+    The certificate must bear the name of the field's signatory (the embedded
+    agenda says who that is), unless `namens`: then someone signs on their
+    behalf, and the stamp and the signature's reason say so.
+    """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
 
-    bestaande = {v.naam: v for v in velden(pdf, naam)}
+    reader = lees_pdf(pdf, naam)
+    bestaande = {v.naam: v for v in _velden(reader, naam)}
+    agenda = agenda_van(bron_uit(reader, naam))
+    if not bestaande and agenda is not None and agenda.status == "concept":
+        raise Weigering(
+            f"{naam} heeft geen handtekeningvelden: dit is een concept: zet status: definitief "
+            "en bouw opnieuw om handtekeningvelden te krijgen"
+        )
     if veld not in bestaande:
         bekend = ", ".join(bestaande) or "geen"
         raise Weigering(f"{naam} heeft geen handtekeningveld {veld!r}; wel: {bekend}")
     if bestaande[veld].getekend:
         raise Weigering(f"het veld {veld!r} in {naam} is al ondertekend")
     ondertekenaar = _ondertekenaar(p12, wachtwoord)
+    certificaat = ondertekenaar.signing_cert
+    _geldig_nu(certificaat)
+    wie = ondertekenaar_per_veld(agenda).get(veld) if agenda is not None else None
+    houder = str(certificaat.subject.native.get("common_name") or "")
+    if wie is not None and not namens and not zelfde_naam(houder, wie):
+        raise Weigering(
+            f"het certificaat staat op naam van {houder or 'niemand'}, maar {veld} is het veld "
+            f"van {wie}; tekent u namens {wie}, gebruik dan --namens"
+        )
     meta = signers.PdfSignatureMetadata(
-        field_name=veld, md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES
+        field_name=veld,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        reason=f"{NAMENS}{wie}" if namens and wie else None,
     )
-    pdf_signer = signers.PdfSigner(meta, signer=ondertekenaar, stamp_style=_stempel())
+    stempel = _stempel(namens=wie if namens else None)
+    pdf_signer = signers.PdfSigner(meta, signer=ondertekenaar, stamp_style=stempel)
     schrijver = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
     uit = BytesIO()
     pdf_signer.sign_pdf(schrijver, existing_fields_only=True, output=uit)
-    return uit.getvalue()
+    getekend = sum(v.getekend for v in bestaande.values()) + 1
+    return Getekend(uit.getvalue(), getekend, len(bestaande))
+
+
+def _geldig_nu(certificaat: Any) -> None:
+    nu = datetime.now(UTC)
+    if certificaat.not_valid_after < nu:
+        raise Weigering(
+            f"het certificaat is verlopen op {certificaat.not_valid_after.strftime(TIJD)}; "
+            "vraag een nieuw aan"
+        )
+    if certificaat.not_valid_before > nu:
+        raise Weigering(
+            f"het certificaat is pas geldig vanaf {certificaat.not_valid_before.strftime(TIJD)}"
+        )
 
 
 def teken_bestand(
-    pdf_pad: Path, veld: str, p12_pad: Path, wachtwoord: bytes, uit: Path | None = None
+    pdf_pad: Path,
+    veld: str,
+    p12_pad: Path,
+    wachtwoord: bytes,
+    uit: Path | None = None,
+    *,
+    namens: bool = False,
+    force: bool = False,
 ) -> Path:
-    """Sign `pdf_pad`'s field into a new file, written atomically; the input stays as it is."""
-    doel = uit if uit is not None else standaard_uit(pdf_pad)
+    """Sign `pdf_pad`'s field into a new file, written atomically; the input stays as it is.
+
+    An existing file is overwritten only with `force`.
+    """
+    pdf = _lees(pdf_pad)
+    p12 = _lees(p12_pad)
+    getekend = teken(pdf, veld, p12, wachtwoord, naam=str(pdf_pad), namens=namens)
+    doel = uit if uit is not None else standaard_uit(pdf_pad, getekend.getekend, getekend.totaal)
     if doel.resolve() == pdf_pad.resolve():
         raise Weigering(
             "de uitvoer mag niet het invoerbestand zelf zijn; kies met --uit een andere naam"
         )
-    pdf = _lees(pdf_pad)
-    p12 = _lees(p12_pad)
-    schrijf_atomair(doel, teken(pdf, veld, p12, wachtwoord, naam=str(pdf_pad)))
+    if doel.exists() and not force:
+        raise Weigering(f"{doel} bestaat al; kies met --uit een andere naam of gebruik --force")
+    schrijf_atomair(doel, getekend.pdf)
     return doel
 
 
@@ -108,17 +193,22 @@ def _ondertekenaar(p12: bytes, wachtwoord: bytes) -> Any:
         ) from None
 
 
-def _stempel() -> Any:
+def _stempel(namens: str | None = None) -> Any:
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
 
     # One font size for the engine and the text box (pyHanko issue #733: else lines drift).
     return TextStampStyle(
-        stamp_text=STEMPEL_TEKST,
+        stamp_text=STEMPEL_TEKST_NAMENS % _letterlijk(namens) if namens else STEMPEL_TEKST,
         timestamp_format=STEMPEL_TIJD,
         text_box_style=TextBoxStyle(
             font=GlyphAccumulatorFactory(str(STEMPEL_FONT), font_size=STEMPEL_GROOTTE),
             font_size=STEMPEL_GROOTTE,
         ),
     )
+
+
+def _letterlijk(tekst: str) -> str:
+    """`tekst` for a %-format string: its own % signs stay % signs."""
+    return tekst.replace("%", "%%")

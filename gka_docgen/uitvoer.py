@@ -9,7 +9,7 @@ prints any other way.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from gka_docgen.errors import Probleem
 
@@ -36,3 +36,19 @@ def problemen(lijst: Iterable[Probleem]) -> None:
 def meervoud(n: int, een: str, meer: str) -> str:
     """'1 bestand', '4 bestanden'."""
     return f"{n} {een if n == 1 else meer}"
+
+
+def tabel(koppen: Sequence[str], rijen: Iterable[Sequence[str]]) -> None:
+    """A table on standard output: drawn with rich in a terminal, tab-separated in a pipe."""
+    if not sys.stdout.isatty():
+        for rij in (koppen, *rijen):
+            sys.stdout.write("\t".join(rij) + "\n")
+        sys.stdout.flush()
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(*koppen)
+    for rij in rijen:
+        t.add_row(*rij)
+    Console().print(t)

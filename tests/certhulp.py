@@ -21,7 +21,14 @@ class Certificaat:
     cert_der: bytes
 
 
-def maak_certificaat(map_: Path, naam: str) -> Certificaat:
+def maak_certificaat(
+    map_: Path,
+    naam: str,
+    *,
+    van: datetime.timedelta = datetime.timedelta(days=-1),
+    tot: datetime.timedelta = datetime.timedelta(days=30),
+) -> Certificaat:
+    """A self-signed certificate valid from now + `van` until now + `tot` (past: expired)."""
     sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     onderwerp = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, naam)])
     nu = datetime.datetime.now(datetime.UTC)
@@ -31,8 +38,8 @@ def maak_certificaat(map_: Path, naam: str) -> Certificaat:
         .issuer_name(onderwerp)
         .public_key(sleutel.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(nu - datetime.timedelta(days=1))
-        .not_valid_after(nu + datetime.timedelta(days=30))
+        .not_valid_before(nu + van)
+        .not_valid_after(nu + tot)
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(

@@ -124,5 +124,13 @@ def test_the_installed_tool_runs_the_tour_in_an_empty_folder(
     certificaat = maak_certificaat(tmp_path, "Helene Brule-IJsselmuiden")
     veld = "Handtekening_Helene_Brule-IJsselmuiden"
     assert "getekend:" in gka("sign", pdf, "--veld", veld, "--p12", certificaat.p12)
-    assert (pdf.parent / "GKA-Addendum-2021-2024-Almere-getekend.pdf").is_file()
+    getekend = pdf.parent / "GKA-Addendum-2021-2024-Almere-getekend-1-van-3.pdf"
+    assert getekend.is_file()
+    stam = tmp_path / "stam.cer"
+    stam.write_bytes(certificaat.cert_der)
+    verslag = gka("verify", getekend, "--vertrouw", stam)
+    assert "1 van 3 handtekeningen gezet; alle gezette handtekeningen zijn geldig." in verslag
+    assert "deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand" in verslag
+    gka("overzicht", "--xlsx", "overzicht.xlsx")
+    assert (werk / "overzicht.xlsx").is_file()
     assert "Gebruik: gka-docgen build [OPTIES]" in gka("build", "--help")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import pty
 import select
@@ -18,7 +19,7 @@ import pytest
 from gka_docgen import sign
 from tests.certhulp import WACHTWOORD, Certificaat, maak_certificaat
 from tests.conftest import ROOT, run_cli
-from tests.pdfhulp import DEFINITIEF, pdffonts, render
+from tests.pdfhulp import CONCEPT, DEFINITIEF, pdffonts, render
 
 EERSTE = "Handtekening_Helene_Brule-IJsselmuiden"
 TWEEDE = "Handtekening_Dennis_Wiersma"
@@ -52,7 +53,7 @@ def _teken(
 
 
 def _valideer(pdf: bytes, cert_der: bytes) -> list[object]:
-    from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
+    from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -68,8 +69,8 @@ def test_sign_one_field_through_the_cli(pdf: Path, certificaat: Certificaat) -> 
     voor = pdf.read_bytes()
     r = _teken(pdf, EERSTE, certificaat)
     assert r.returncode == 0, r.stderr
-    getekend = pdf.with_name("agenda-getekend.pdf")
-    assert str(getekend) in r.stdout
+    getekend = pdf.with_name("agenda-getekend-1-van-3.pdf")
+    assert r.stdout == f"getekend: {getekend}\n"
     assert pdf.read_bytes() == voor
 
     data = getekend.read_bytes()
@@ -91,10 +92,13 @@ def test_second_signer_keeps_the_first_signature_valid(
 ) -> None:
     een = tmp_path / "een.pdf"
     twee = tmp_path / "twee.pdf"
-    for bron, veld, doel in ((pdf, EERSTE, een), (een, TWEEDE, twee)):
-        r = _teken(bron, veld, certificaat, "--uit", str(doel))
+    (tmp_path / "dennis").mkdir()
+    dennis = maak_certificaat(tmp_path / "dennis", "Dennis Wiersma")
+    for bron, veld, wie, doel in ((pdf, EERSTE, certificaat, een), (een, TWEEDE, dennis, twee)):
+        r = _teken(bron, veld, wie, "--uit", str(doel))
         assert r.returncode == 0, r.stderr
-    statussen = _valideer(twee.read_bytes(), certificaat.cert_der)
+    statussen = _valideer(twee.read_bytes(), certificaat.cert_der)[:1]
+    statussen += _valideer(twee.read_bytes(), dennis.cert_der)[1:]
     assert len(statussen) == 2
     assert all(s.intact and s.valid for s in statussen)  # type: ignore[attr-defined]
 
@@ -168,7 +172,7 @@ def _geweigerd(r: subprocess.CompletedProcess[str], pdf: Path, voor: bytes, woor
     assert woorden in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
     assert pdf.read_bytes() == voor
-    assert not pdf.with_name(f"{pdf.stem}-getekend.pdf").exists()
+    assert not list(pdf.parent.glob(f"{pdf.stem}-getekend*"))
 
 
 def test_wrong_password(pdf: Path, certificaat: Certificaat) -> None:
@@ -187,7 +191,7 @@ def test_unknown_field(pdf: Path, certificaat: Certificaat) -> None:
 def test_already_signed_field(pdf: Path, tmp_path: Path, certificaat: Certificaat) -> None:
     getekend = tmp_path / "getekend.pdf"
     getekend.write_bytes(
-        sign.teken(pdf.read_bytes(), EERSTE, certificaat.p12.read_bytes(), WACHTWOORD.encode())
+        sign.teken(pdf.read_bytes(), EERSTE, certificaat.p12.read_bytes(), WACHTWOORD.encode()).pdf
     )
     voor = getekend.read_bytes()
     r = _teken(getekend, EERSTE, certificaat)
@@ -216,3 +220,55 @@ def test_output_may_not_be_the_input(pdf: Path, certificaat: Certificaat) -> Non
     r = _teken(pdf, EERSTE, certificaat, "--uit", str(pdf))
     assert r.returncode == 1
     assert pdf.read_bytes() == voor
+
+
+def test_an_existing_signed_copy_is_not_overwritten_without_force(
+    pdf: Path, certificaat: Certificaat
+) -> None:
+    doel = pdf.with_name("agenda-getekend-1-van-3.pdf")
+    doel.write_bytes(b"van iemand anders")
+    r = _teken(pdf, EERSTE, certificaat)
+    assert (r.returncode, r.stderr) == (
+        1,
+        f"gka-docgen: {doel} bestaat al; kies met --uit een andere naam of gebruik --force\n",
+    )
+    assert doel.read_bytes() == b"van iemand anders"
+    r = _teken(pdf, EERSTE, certificaat, "--force")
+    assert r.returncode == 0, r.stderr
+    assert sign.velden(doel.read_bytes())[0].getekend
+
+
+def test_a_concept_has_no_fields_and_says_how_to_get_them(
+    tmp_path: Path, certificaat: Certificaat
+) -> None:
+    concept = tmp_path / "concept.pdf"
+    concept.write_bytes(render(CONCEPT)[2])
+    r = _teken(concept, EERSTE, certificaat)
+    assert (r.returncode, r.stderr) == (
+        1,
+        f"gka-docgen: {concept} heeft geen handtekeningvelden: dit is een concept: zet status: "
+        "definitief en bouw opnieuw om handtekeningvelden te krijgen\n",
+    )
+
+
+def test_signing_logs_no_font_subsetting_warning(
+    definitief_pdf: bytes, certificaat: Certificaat, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The stamp font has no table fontTools cannot subset (scripts/stempelfont.py)."""
+    with caplog.at_level(logging.DEBUG, logger="fontTools"):
+        sign.teken(definitief_pdf, EERSTE, certificaat.p12.read_bytes(), WACHTWOORD.encode())
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+@pytest.mark.parametrize(
+    ("invoer", "getekend", "uit"),
+    [
+        ("X.pdf", 1, "X-getekend-1-van-3.pdf"),
+        ("X-getekend-1-van-3.pdf", 2, "X-getekend-2-van-3.pdf"),
+        ("X-getekend-2-van-3.pdf", 3, "X-getekend.pdf"),
+        ("X-getekend.pdf", 3, "X-getekend.pdf"),
+        ("-getekend.pdf", 1, "-getekend-getekend-1-van-3.pdf"),
+    ],
+)
+def test_signed_copy_names(invoer: str, getekend: int, uit: str) -> None:
+    assert sign.standaard_uit(Path("map") / invoer, getekend, 3) == Path("map") / uit

@@ -1,0 +1,370 @@
+"""`gka-docgen verify`: is a returned PDF intact, signed by the right people, and ours?
+
+For every signature field: empty or signed; by whom (the certificate's name);
+when (the signer's own clock, and a timestamp if there is one); whether the
+signed bytes are intact; what changed after signing (pyHanko's difference
+analysis: filling in the form and later signatures are fine, anything else is
+named); whether the certificate leads to a trusted root; and whether the signer
+is the signatory whose field it is. Then provenance: the agenda embedded in
+the first revision, built again with this gka-docgen, must give exactly the
+bytes the file starts with (the PDF as `build` made it, before any signature).
+
+This module judges and describes; `cli.py` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from gka_docgen.errors import DocgenError, Weigering
+from gka_docgen.extract import Bron, bron_in, lees_pdf
+from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
+
+GELIJK = "deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand"
+
+
+@dataclass(frozen=True)
+class HandtekeningControle:
+    """One signature field and, if it is signed, what we found."""
+
+    veld: str
+    ondertekenaar: str | None  # whose field it is, from the embedded agenda
+    getekend: bool
+    door: str | None = None  # the certificate's name
+    namens: str | None = None  # signed on behalf of (sign --namens)
+    tijd: str | None = None  # the signer's own clock
+    tijdstempel: str | None = None  # a timestamp authority's time
+    ongeschonden: bool | None = None
+    vertrouwd: bool | None = None
+    later_veranderd: str | None = None  # what changed after signing, in words
+    problemen: list[str] = field(default_factory=list)
+
+    @property
+    def geldig(self) -> bool:
+        return self.getekend and not self.problemen
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    bronnaam: str | None  # the agenda file's name, as embedded
+    gelijk: bool
+    melding: str
+
+
+@dataclass(frozen=True)
+class PdfControle:
+    bestand: str
+    handtekeningen: list[HandtekeningControle]
+    herkomst: Herkomst
+
+    @property
+    def in_orde(self) -> bool:
+        """Every signature present is valid and intact (empty fields are fine)."""
+        return all(h.geldig for h in self.handtekeningen if h.getekend)
+
+
+def controleer_bestand(pad: Path, vertrouwd: list[Path]) -> PdfControle:
+    try:
+        pdf = pad.read_bytes()
+    except OSError as exc:
+        raise Weigering(f"kan {pad} niet lezen ({exc.strerror})") from None
+    wortels = [_lees_certificaat(p) for p in vertrouwd]
+    return controleer(pdf, str(pad), wortels)
+
+
+def controleer(pdf: bytes, naam: str, wortels: list[Any]) -> PdfControle:
+    """The full check of one PDF; `wortels` are trusted root certificates (none: the system's)."""
+    reader = lees_pdf(pdf, naam)
+    bron = _eerste_bron(reader, naam)
+    return PdfControle(naam, _handtekeningen(reader, bron, wortels), herkomst(pdf, bron))
+
+
+def handtekeningen_van(pdf: bytes, naam: str) -> list[HandtekeningControle]:
+    """Every signature field checked against the system's trust store; no provenance."""
+    reader = lees_pdf(pdf, naam)
+    return _handtekeningen(reader, _eerste_bron(reader, naam), [])
+
+
+def _handtekeningen(reader: Any, bron: Bron, wortels: list[Any]) -> list[HandtekeningControle]:
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    agenda = agenda_van(bron)
+    van_wie = ondertekenaar_per_veld(agenda) if agenda is not None else {}
+    handtekeningen = {s.field_name: s for s in reader.embedded_regular_signatures}
+    context = _validatiecontext(wortels)
+    uitslagen = []
+    for veld, waarde, _ in enumerate_sig_fields(reader, filled_status=None):
+        veld = str(veld)
+        if waarde is None or veld not in handtekeningen:
+            uitslagen.append(HandtekeningControle(veld, van_wie.get(veld), getekend=False))
+        else:
+            uitslagen.append(_beoordeel(reader, handtekeningen[veld], van_wie.get(veld), context))
+    return uitslagen
+
+
+def _eerste_bron(reader: Any, naam: str) -> Bron:
+    """The agenda as embedded in the first revision (what `build` put there)."""
+    return bron_in(reader.get_historical_root(0), naam)
+
+
+def herkomst(pdf: bytes, bron: Bron) -> Herkomst:
+    """Does building the embedded agenda again give exactly the bytes `pdf` starts with?"""
+    from gka_docgen.context import bouw
+    from gka_docgen.load import laad_bytes
+    from gka_docgen.render_pdf import render_pdf
+
+    try:
+        geladen = laad_bytes(bron.inhoud, naam=bron.naam)
+    except DocgenError:
+        return Herkomst(
+            bron.naam,
+            False,
+            "het ingesloten agendabestand is geen geldige agenda (gka-docgen extract haalt het "
+            "eruit, gka-docgen check zegt wat er mis is)",
+        )
+    opnieuw = render_pdf(bouw(geladen.agenda), bron.inhoud, bron.naam)
+    if pdf.startswith(opnieuw):
+        return Herkomst(bron.naam, True, f"{GELIJK} ({bron.naam})")
+    return Herkomst(
+        bron.naam,
+        False,
+        f"deze PDF is NIET wat deze versie van gka-docgen maakt van het ingesloten "
+        f"agendabestand ({bron.naam}): de tekst of opmaak is buiten gka-docgen om veranderd, "
+        "of de PDF is met een andere versie gemaakt (gka-docgen --version)",
+    )
+
+
+def _validatiecontext(wortels: list[Any]) -> Any:
+    from pyhanko_certvalidator import ValidationContext
+
+    # No network: revocation information only from the file itself.
+    if wortels:
+        return ValidationContext(trust_roots=wortels, allow_fetching=False)
+    return ValidationContext(allow_fetching=False)
+
+
+def _lees_certificaat(pad: Path) -> Any:
+    from asn1crypto import pem, x509
+
+    try:
+        data = pad.read_bytes()
+    except OSError as exc:
+        raise Weigering(f"kan {pad} niet lezen ({exc.strerror})") from None
+    try:
+        if pem.detect(data):
+            _, _, data = pem.unarmor(data)
+        certificaat = x509.Certificate.load(data)
+        certificaat.native  # noqa: B018 - parses the whole certificate now, not later
+    except (ValueError, TypeError, OSError):
+        raise Weigering(f"{pad} is geen certificaat (PEM of DER)") from None
+    return certificaat
+
+
+def _beoordeel(
+    reader: Any, handtekening: Any, ondertekenaar: str | None, context: Any
+) -> HandtekeningControle:
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    veld = str(handtekening.field_name)
+    try:
+        status = validate_pdf_signature(handtekening, context)
+    except Exception as exc:  # a malformed signature must not stop the report
+        return HandtekeningControle(
+            veld,
+            ondertekenaar,
+            getekend=True,
+            problemen=[f"de handtekening is onleesbaar ({type(exc).__name__})"],
+        )
+    door = _naam(status.signing_cert)
+    reden = str(handtekening.sig_object.get("/Reason", ""))
+    namens = reden[len(NAMENS) :] if reden.startswith(NAMENS) else None
+    problemen = []
+    if not status.intact:
+        problemen.append(
+            "de PDF is na het tekenen veranderd: de ondertekende inhoud klopt niet meer"
+        )
+    elif not status.valid:
+        problemen.append("de handtekening zelf klopt niet (de cryptografische controle faalt)")
+    later = _later_veranderd(reader, handtekening, status)
+    if not toegestaan(later):
+        problemen.append(f"na het tekenen is er iets veranderd dat niet mag: {later}")
+    problemen += _vertrouwen(status)
+    if ondertekenaar is None:
+        problemen.append("dit veld hoort bij geen ondertekenaar uit het ingesloten agendabestand")
+    elif namens is not None:
+        if not zelfde_naam(namens, ondertekenaar):
+            problemen.append(f"getekend namens {namens}, maar dit veld is van {ondertekenaar}")
+    elif not zelfde_naam(door, ondertekenaar):
+        problemen.append(f"getekend door {door}, maar dit veld is van {ondertekenaar}")
+    stempel = status.timestamp_validity
+    return HandtekeningControle(
+        veld,
+        ondertekenaar,
+        getekend=True,
+        door=door,
+        namens=namens,
+        tijd=_tijd(status.signer_reported_dt),
+        tijdstempel=_tijd(stempel.timestamp) if stempel is not None else None,
+        ongeschonden=bool(status.intact and status.valid),
+        vertrouwd=bool(status.trusted),
+        later_veranderd=later,
+        problemen=problemen,
+    )
+
+
+def _naam(certificaat: Any) -> str:
+    onderwerp = certificaat.subject.native
+    return str(onderwerp.get("common_name") or certificaat.subject.human_friendly)
+
+
+def _tijd(moment: datetime | None) -> str | None:
+    """ISO 8601 in UTC (for --json); the report shows it the Dutch way (`leesbaar`)."""
+    return moment.astimezone(UTC).isoformat() if moment is not None else None
+
+
+def leesbaar(tijd: str) -> str:
+    return datetime.fromisoformat(tijd).strftime(TIJD)
+
+
+def _vertrouwen(status: Any) -> list[str]:
+    """What is wrong with the certificate, if anything."""
+    certificaat = status.signing_cert
+    stempel = status.timestamp_validity
+    toen = stempel.timestamp if stempel is not None else status.signer_reported_dt
+    # Checked here too: pyHanko trusts a trust anchor given with --vertrouw whatever its dates.
+    if toen is not None and certificaat.not_valid_after < toen:
+        tot = certificaat.not_valid_after.strftime(TIJD)
+        return [f"het certificaat was al verlopen toen er getekend werd (geldig tot {tot})"]
+    if toen is not None and certificaat.not_valid_before > toen:
+        vanaf = certificaat.not_valid_before.strftime(TIJD)
+        return [f"het certificaat was nog niet geldig toen er getekend werd (geldig vanaf {vanaf})"]
+    if status.revoked:
+        return ["het certificaat is ingetrokken"]
+    if status.trusted:
+        return []
+    if certificaat.not_valid_after < datetime.now(UTC):
+        return [f"het certificaat is verlopen op {certificaat.not_valid_after.strftime(TIJD)}"]
+    return [
+        "het certificaat leidt niet naar een vertrouwde uitgever "
+        "(geef met --vertrouw het stamcertificaat op dat u vertrouwt)"
+    ]
+
+
+NIETS = "niets"
+TOEGESTAAN = "alleen toegestane wijzigingen (formulier ingevuld, volgende handtekeningen)"
+
+
+def toegestaan(later: str | None) -> bool:
+    """Whether what changed after a signature is fine (nothing, or form filling and signing)."""
+    return later in {NIETS, TOEGESTAAN}
+
+
+# pyHanko names the objects it could not explain as Reference(idnum=7, generation=0).
+_REFERENTIE = re.compile(r"Reference\(idnum=(\d+), generation=(\d+)\)")
+
+
+def _later_veranderd(reader: Any, handtekening: Any, status: Any) -> str | None:
+    """What changed after this signature, in words; None when nothing could be analysed."""
+    from pyhanko.sign.diff_analysis import ModificationLevel, SuspiciousModification
+
+    if status.coverage is not None and status.coverage.name == "ENTIRE_FILE":
+        return NIETS
+    uitslag = status.diff_result
+    if isinstance(uitslag, SuspiciousModification):
+        return _benoem(reader, str(uitslag))
+    if uitslag is None:
+        return None
+    if uitslag.modification_level <= ModificationLevel.FORM_FILLING:
+        return TOEGESTAAN
+    return "meer dan formulier invullen en ondertekenen (bijvoorbeeld opmerkingen toegevoegd)"
+
+
+def _benoem(reader: Any, uitleg: str) -> str:
+    """'pagina 1 (inhoud of opmaak)' for the objects pyHanko could not explain."""
+    eerste_regel = uitleg.splitlines()[0] if uitleg else ""
+    nummers = {int(m.group(1)) for m in _REFERENTIE.finditer(eerste_regel)}
+    if not nummers:
+        return f"een wijziging die pyHanko niet kan verklaren ({eerste_regel})"
+    paginas: set[int] = set()
+    for index in range(int(reader.root["/Pages"]["/Count"])):
+        pagina, _ = reader.find_page_for_modification(index)
+        pagina_nummers = {pagina.idnum, *_inhoud_nummers(pagina.get_object())}
+        if nummers & pagina_nummers:
+            paginas.add(index + 1)
+            nummers -= pagina_nummers
+    delen = [f"pagina {p} (inhoud of opmaak)" for p in sorted(paginas)]
+    if nummers:
+        delen.append(
+            f"{len(nummers)} {'ander onderdeel' if len(nummers) == 1 else 'andere onderdelen'} van de PDF"
+        )
+    return ", ".join(delen)
+
+
+def _inhoud_nummers(pagina: Any) -> set[int]:
+    """The object numbers of a page's content streams."""
+    from pyhanko.pdf_utils import generic
+
+    if "/Contents" not in pagina:
+        return set()
+    nummers = set()
+    verwijzing = pagina.raw_get("/Contents")
+    if isinstance(verwijzing, generic.IndirectObject):
+        nummers.add(verwijzing.idnum)
+    inhoud = pagina["/Contents"]
+    if isinstance(inhoud, generic.ArrayObject):
+        for index in range(len(inhoud)):
+            deel = inhoud.raw_get(index)
+            if isinstance(deel, generic.IndirectObject):
+                nummers.add(deel.idnum)
+    return nummers
+
+
+def als_json(controle: PdfControle) -> dict[str, Any]:
+    return {
+        "bestand": controle.bestand,
+        "in_orde": controle.in_orde,
+        "handtekeningen": [{**asdict(h), "geldig": h.geldig} for h in controle.handtekeningen],
+        "herkomst": asdict(controle.herkomst),
+    }
+
+
+def als_tekst(controle: PdfControle) -> list[str]:
+    """The Dutch report, line by line."""
+    regels = [f"{controle.bestand}:"]
+    for h in controle.handtekeningen:
+        van = f" ({h.ondertekenaar})" if h.ondertekenaar else ""
+        if not h.getekend:
+            regels.append(f"  {h.veld}{van}: nog niet getekend")
+            continue
+        oordeel = "geldig" if h.geldig else "ONGELDIG"
+        regels.append(f"  {h.veld}{van}: getekend, {oordeel}")
+        regels.append(f"    door: {h.door}" + (f", namens {h.namens}" if h.namens else ""))
+        if h.tijd:
+            regels.append(f"    getekend op: {leesbaar(h.tijd)} (klok van de ondertekenaar)")
+        stempel = leesbaar(h.tijdstempel) if h.tijdstempel else "geen"
+        regels.append(f"    tijdstempel: {stempel}")
+        if h.ongeschonden is not None:
+            regels.append(f"    ongeschonden: {'ja' if h.ongeschonden else 'nee'}")
+        if h.later_veranderd:
+            regels.append(f"    daarna veranderd: {h.later_veranderd}")
+        if h.vertrouwd is not None:
+            regels.append(f"    certificaat vertrouwd: {'ja' if h.vertrouwd else 'nee'}")
+        regels += [f"    probleem: {p}" for p in h.problemen]
+    if not controle.handtekeningen:
+        regels.append("  geen handtekeningvelden (een concept, of niet door gka-docgen gemaakt)")
+    regels.append(f"  herkomst: {controle.herkomst.melding}")
+    getekend = [h for h in controle.handtekeningen if h.getekend]
+    n = len(controle.handtekeningen)
+    if controle.in_orde:
+        regels.append(
+            f"{len(getekend)} van {n} handtekeningen gezet; "
+            + ("alle gezette handtekeningen zijn geldig." if getekend else "nog geen enkele.")
+        )
+    else:
+        ongeldig = sum(1 for h in getekend if not h.geldig)
+        regels.append(f"{len(getekend)} van {n} handtekeningen gezet; {ongeldig} ONGELDIG.")
+    return regels

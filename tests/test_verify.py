@@ -1,0 +1,339 @@
+"""`gka-docgen verify` on PDFs signed in the test with real certificates, checked by pdfsig too."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import subprocess
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gka_docgen import sign
+from tests.certhulp import WACHTWOORD, Certificaat, maak_certificaat
+from tests.conftest import run_cli
+from tests.pdfhulp import DEFINITIEF, render
+
+HELENE = "Handtekening_Helene_Brule-IJsselmuiden"
+DENNIS = "Handtekening_Dennis_Wiersma"
+NURIA = "Handtekening_Nuria_de_Vree"
+TIJD = r"\d\d-\d\d-\d{4} \d\d:\d\d:\d\d UTC"
+
+
+@dataclass(frozen=True)
+class Ondertekenaar:
+    certificaat: Certificaat
+    vertrouw: Path  # the certificate alone (DER), for --vertrouw
+
+
+def _ondertekenaar(map_: Path, naam: str, **geldig: datetime.timedelta) -> Ondertekenaar:
+    map_.mkdir()
+    certificaat = maak_certificaat(map_, naam, **geldig)
+    vertrouw = map_ / "stam.cer"
+    vertrouw.write_bytes(certificaat.cert_der)
+    return Ondertekenaar(certificaat, vertrouw)
+
+
+@pytest.fixture(scope="module")
+def mensen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Ondertekenaar]:
+    map_ = tmp_path_factory.mktemp("certificaten")
+    return {
+        HELENE: _ondertekenaar(map_ / "h", "Helene Brule-IJsselmuiden"),  # no accents: still her
+        DENNIS: _ondertekenaar(map_ / "d", "Dennis Wiersma"),
+        NURIA: _ondertekenaar(map_ / "n", "NÚRIA DE VRËE"),
+    }
+
+
+@pytest.fixture(scope="module")
+def definitief_pdf() -> bytes:
+    return render(DEFINITIEF)[2]
+
+
+@pytest.fixture
+def pdf(tmp_path: Path, definitief_pdf: bytes) -> Path:
+    pad = tmp_path / "GKA-Addendum-2021-2024-Almere.pdf"
+    pad.write_bytes(definitief_pdf)
+    return pad
+
+
+def _teken(
+    pdf: Path, veld: str, wie: Ondertekenaar, *extra: str
+) -> subprocess.CompletedProcess[str]:
+    return run_cli(
+        "sign", str(pdf), "--veld", veld, "--p12", str(wie.certificaat.p12), *extra,
+        env={sign.WACHTWOORD_VARIABELE: WACHTWOORD},
+    )  # fmt: skip
+
+
+def _verify(
+    pdf: Path, *vertrouwd: Ondertekenaar, json_: bool = False
+) -> subprocess.CompletedProcess[str]:
+    args = [a for w in vertrouwd for a in ("--vertrouw", str(w.vertrouw))]
+    return run_cli("verify", str(pdf), *args, *(["--json"] if json_ else []))
+
+
+def _zonder_tijden(tekst: str) -> str:
+    return re.sub(TIJD, "<tijd>", tekst)
+
+
+def _pdfsig(pdf: Path) -> list[str]:
+    uit = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True, check=False).stdout
+    return [r.strip() for r in uit.splitlines() if "Signature Validation" in r]
+
+
+def _getekend_door_alle_drie(pdf: Path, mensen: dict[str, Ondertekenaar]) -> Path:
+    huidig = pdf
+    for veld in (HELENE, DENNIS, NURIA):
+        r = _teken(huidig, veld, mensen[veld])
+        assert r.returncode == 0, r.stderr
+        huidig = Path(r.stdout.removeprefix("getekend: ").strip())
+    return huidig
+
+
+def test_three_signers_in_sequence_name_their_copies_and_verify(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    namen = []
+    huidig = pdf
+    for veld in (HELENE, DENNIS, NURIA):
+        r = _teken(huidig, veld, mensen[veld])
+        assert r.returncode == 0, r.stderr
+        assert r.stderr == ""  # no font-subsetting or other noise
+        huidig = Path(r.stdout.removeprefix("getekend: ").strip())
+        namen.append(huidig.name)
+    assert namen == [
+        "GKA-Addendum-2021-2024-Almere-getekend-1-van-3.pdf",
+        "GKA-Addendum-2021-2024-Almere-getekend-2-van-3.pdf",
+        "GKA-Addendum-2021-2024-Almere-getekend.pdf",
+    ]
+    assert _pdfsig(huidig) == ["- Signature Validation: Signature is Valid."] * 3
+
+    r = _verify(huidig, *mensen.values())
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stderr == ""
+    blok = """  {veld} ({wie}): getekend, geldig
+    door: {door}
+    getekend op: <tijd> (klok van de ondertekenaar)
+    tijdstempel: geen
+    ongeschonden: ja
+    daarna veranderd: {later}
+    certificaat vertrouwd: ja
+"""
+    later = "alleen toegestane wijzigingen (formulier ingevuld, volgende handtekeningen)"
+    assert _zonder_tijden(r.stdout) == (
+        f"{huidig}:\n"
+        + blok.format(veld=HELENE, wie="Hélène Brûlé-Ĳsselmuiden", door="Helene Brule-IJsselmuiden", later=later)
+        + blok.format(veld=DENNIS, wie="Dennis Wiersma", door="Dennis Wiersma", later=later)
+        + blok.format(veld=NURIA, wie="Núria de Vrëe", door="NÚRIA DE VRËE", later="niets")
+        + "  herkomst: deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand "
+        "(almere-definitief.yaml)\n"
+        "3 van 3 handtekeningen gezet; alle gezette handtekeningen zijn geldig.\n"
+    )  # fmt: skip
+
+
+def test_verify_json_for_scripts(pdf: Path, mensen: dict[str, Ondertekenaar]) -> None:
+    r = _teken(pdf, HELENE, mensen[HELENE])
+    assert r.returncode == 0, r.stderr
+    getekend = pdf.with_name("GKA-Addendum-2021-2024-Almere-getekend-1-van-3.pdf")
+    r = _verify(getekend, mensen[HELENE], json_=True)
+    assert r.returncode == 0, r.stdout
+    verslag = json.loads(r.stdout)
+    assert verslag["in_orde"] is True
+    assert verslag["herkomst"]["gelijk"] is True
+    eerste, tweede, _ = verslag["handtekeningen"]
+    assert (eerste["veld"], eerste["getekend"], eerste["geldig"]) == (HELENE, True, True)
+    assert eerste["door"] == "Helene Brule-IJsselmuiden"
+    assert datetime.datetime.fromisoformat(eerste["tijd"]).tzinfo is not None
+    assert (tweede["getekend"], tweede["problemen"]) == (False, [])
+
+
+def test_an_unsigned_pdf_is_what_gka_docgen_makes(pdf: Path) -> None:
+    r = run_cli("verify", str(pdf))
+    assert r.returncode == 0
+    assert r.stdout == (
+        f"{pdf}:\n"
+        f"  {HELENE} (Hélène Brûlé-Ĳsselmuiden): nog niet getekend\n"
+        f"  {DENNIS} (Dennis Wiersma): nog niet getekend\n"
+        f"  {NURIA} (Núria de Vrëe): nog niet getekend\n"
+        "  herkomst: deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand "
+        "(almere-definitief.yaml)\n"
+        "0 van 3 handtekeningen gezet; nog geen enkele.\n"
+    )
+
+
+def _eerste_handtekening(pdf: Path, mensen: dict[str, Ondertekenaar]) -> Path:
+    r = _teken(pdf, HELENE, mensen[HELENE])
+    assert r.returncode == 0, r.stderr
+    return Path(r.stdout.removeprefix("getekend: ").strip())
+
+
+def test_one_byte_changed_after_signing_is_broken(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    getekend = _eerste_handtekening(pdf, mensen)
+    data = bytearray(getekend.read_bytes())
+    plek = data.index(b"/Producer") + len(b"/Producer (")
+    data[plek] ^= 0x01  # one letter of the producer's name, inside the signed bytes
+    getekend.write_bytes(bytes(data))
+    r = _verify(getekend, mensen[HELENE])
+    assert r.returncode == 1
+    assert "    ongeschonden: nee\n" in r.stdout
+    assert (
+        "    probleem: de PDF is na het tekenen veranderd: de ondertekende inhoud klopt niet meer\n"
+        in r.stdout
+    )
+    assert r.stdout.endswith("1 van 3 handtekeningen gezet; 1 ONGELDIG.\n")
+    assert _pdfsig(getekend) != ["- Signature Validation: Signature is Valid."]
+
+
+def test_page_content_changed_in_a_later_update_is_named(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    getekend = _eerste_handtekening(pdf, mensen)
+    schrijver: Any = IncrementalPdfFileWriter(BytesIO(getekend.read_bytes()))
+    rood_vlak = generic.StreamObject(stream_data=b"q 1 0 0 rg 10 10 100 100 re f Q")
+    schrijver.add_stream_to_page(0, schrijver.add_object(rood_vlak))
+    uit = BytesIO()
+    schrijver.write(uit)
+    veranderd = pdf.with_name("veranderd.pdf")
+    veranderd.write_bytes(uit.getvalue())
+
+    r = _verify(veranderd, mensen[HELENE])
+    assert r.returncode == 1
+    assert "    ongeschonden: ja\n" in r.stdout  # the signed bytes themselves are untouched
+    assert "    daarna veranderd: pagina 1 (inhoud of opmaak)\n" in r.stdout
+    assert (
+        "    probleem: na het tekenen is er iets veranderd dat niet mag: "
+        "pagina 1 (inhoud of opmaak)\n" in r.stdout
+    )
+
+
+def test_a_certificate_in_another_name_is_refused_unless_namens(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    r = _teken(pdf, HELENE, mensen[DENNIS])
+    assert r.returncode == 1
+    assert r.stderr == (
+        "gka-docgen: het certificaat staat op naam van Dennis Wiersma, maar "
+        f"{HELENE} is het veld van Hélène Brûlé-Ĳsselmuiden; tekent u namens "
+        "Hélène Brûlé-Ĳsselmuiden, gebruik dan --namens\n"
+    )
+    assert not list(pdf.parent.glob("*getekend*"))
+
+    r = _teken(pdf, HELENE, mensen[DENNIS], "--namens")
+    assert r.returncode == 0, r.stderr
+    getekend = Path(r.stdout.removeprefix("getekend: ").strip())
+    r = _verify(getekend, mensen[DENNIS])
+    assert r.returncode == 0, r.stdout
+    assert "    door: Dennis Wiersma, namens Hélène Brûlé-Ĳsselmuiden\n" in r.stdout
+    stempel = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(getekend), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "namens Hélène Brûlé-Ĳsselmuiden" in stempel
+
+
+def _teken_zonder_controle(pdf: bytes, veld: str, wie: Ondertekenaar) -> bytes:
+    """Signed with pyHanko directly, as another tool would: no name or date check."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    ondertekenaar = signers.SimpleSigner.load_pkcs12_data(
+        wie.certificaat.p12.read_bytes(), other_certs=(), passphrase=WACHTWOORD.encode()
+    )
+    uit = BytesIO()
+    signers.PdfSigner(signers.PdfSignatureMetadata(field_name=veld), signer=ondertekenaar).sign_pdf(
+        IncrementalPdfFileWriter(BytesIO(pdf)), existing_fields_only=True, output=uit
+    )
+    return uit.getvalue()
+
+
+def test_verify_names_a_signature_in_the_wrong_field(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    verkeerd = pdf.with_name("verkeerd.pdf")
+    verkeerd.write_bytes(_teken_zonder_controle(pdf.read_bytes(), DENNIS, mensen[NURIA]))
+    r = _verify(verkeerd, mensen[NURIA])
+    assert r.returncode == 1
+    assert f"  {DENNIS} (Dennis Wiersma): getekend, ONGELDIG\n" in r.stdout
+    assert (
+        "    probleem: getekend door NÚRIA DE VRËE, maar dit veld is van Dennis Wiersma\n"
+        in r.stdout
+    )
+
+
+def test_an_expired_certificate(pdf: Path, tmp_path: Path) -> None:
+    verlopen = _ondertekenaar(
+        tmp_path / "oud",
+        "Dennis Wiersma",
+        van=datetime.timedelta(days=-400),
+        tot=datetime.timedelta(days=-35),
+    )
+    r = _teken(pdf, DENNIS, verlopen)
+    assert r.returncode == 1
+    assert re.fullmatch(
+        rf"gka-docgen: het certificaat is verlopen op {TIJD}; vraag een nieuw aan\n", r.stderr
+    ), r.stderr
+
+    getekend = pdf.with_name("verlopen.pdf")
+    getekend.write_bytes(_teken_zonder_controle(pdf.read_bytes(), DENNIS, verlopen))
+    r = _verify(getekend, verlopen)
+    assert r.returncode == 1
+    assert re.search(
+        rf"\n    probleem: het certificaat was al verlopen toen er getekend werd "
+        rf"\(geldig tot {TIJD}\)\n",
+        r.stdout,
+    ), r.stdout
+
+
+def test_without_vertrouw_a_self_made_certificate_is_not_trusted(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    getekend = _eerste_handtekening(pdf, mensen)
+    r = run_cli("verify", str(getekend))
+    assert r.returncode == 1
+    assert (
+        "    probleem: het certificaat leidt niet naar een vertrouwde uitgever "
+        "(geef met --vertrouw het stamcertificaat op dat u vertrouwt)\n" in r.stdout
+    )
+
+
+def test_a_pdf_rebuilt_from_a_changed_agenda_differs(tmp_path: Path) -> None:
+    """Built from an agenda with another promise in it, but carrying the original agenda."""
+    from gka_docgen.context import bouw
+    from gka_docgen.load import laad_bytes
+    from gka_docgen.render_pdf import render_pdf
+
+    origineel = DEFINITIEF.read_bytes()
+    anders = origineel.replace(b"Jaarlijkse meting", b"Tweejaarlijkse meting")
+    assert anders != origineel
+    agenda = laad_bytes(anders, naam=DEFINITIEF.name).agenda
+    vals = tmp_path / "vals.pdf"
+    vals.write_bytes(render_pdf(bouw(agenda), origineel, DEFINITIEF.name))
+    r = run_cli("verify", str(vals))
+    assert r.returncode == 0  # no signature is invalid: provenance is reported, not judged
+    assert (
+        "  herkomst: deze PDF is NIET wat deze versie van gka-docgen maakt van het ingesloten "
+        "agendabestand (almere-definitief.yaml): de tekst of opmaak is buiten gka-docgen om "
+        "veranderd, of de PDF is met een andere versie gemaakt (gka-docgen --version)\n" in r.stdout
+    )
+    r = run_cli("verify", str(vals), "--json")
+    assert json.loads(r.stdout)["herkomst"]["gelijk"] is False
+
+
+def test_verify_refuses_what_is_not_a_gka_pdf(tmp_path: Path) -> None:
+    nep = tmp_path / "nep.pdf"
+    nep.write_bytes(b"dit is geen pdf")
+    r = run_cli("verify", str(nep))
+    assert (r.returncode, r.stderr) == (1, f"gka-docgen: {nep} is geen PDF-bestand\n")
+    r = run_cli("verify", str(nep), "--vertrouw", str(nep))
+    assert (r.returncode, r.stderr) == (1, f"gka-docgen: {nep} is geen certificaat (PEM of DER)\n")
