@@ -457,6 +457,9 @@ def main() -> None:
             "Met --debug ziet u de details hier.",
             FOUT_IN_GKA_DOCGEN,
         )
+    # The command is done and has said so: a signal now would only cut Python's exit short.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     sys.exit(code if isinstance(code, int) else 0)
 
 

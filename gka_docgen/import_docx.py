@@ -171,7 +171,7 @@ class _Lezer:
             n = norm(a.tekst)
             if not n:
                 continue
-            kop = self._kop(a.tekst, n)
+            kop = None if a.opsomming else self._kop(a.tekst, n)  # a list item is no heading
             if kop is not None:
                 veld = kop or None
                 if veld is not None:
