@@ -336,8 +336,18 @@ def sign(
     force: Annotated[
         bool, typer.Option("--force", help="Overschrijf een bestaand bestand.")
     ] = False,
+    plaats: Annotated[
+        str | None,
+        typer.Option(
+            "--plaats",
+            help="Plaats van ondertekening, op de regel daarvoor (als de agenda die leeg liet).",
+        ),
+    ] = None,
 ) -> None:
     """Onderteken één handtekeningveld (PAdES); de andere velden blijven leeg.
+
+    Laat de agenda de datum van ondertekening leeg, dan komt de datum van vandaag op de
+    regel van deze ondertekenaar; --plaats vult de plaats in.
 
     Het certificaat moet op naam staan van wie bij het veld hoort (hoofdletters en
     accenten tellen niet), tenzij --namens. Het wachtwoord van het certificaat komt uit
@@ -354,7 +364,9 @@ def sign(
                 f"{WACHTWOORD_VARIABELE} of start gka-docgen sign in een terminal"
             )
         wachtwoord = typer.prompt("Wachtwoord van het certificaat", hide_input=True)
-    doel = teken_bestand(pdf, veld, p12, wachtwoord.encode(), uit, namens=namens, force=force)
+    doel = teken_bestand(
+        pdf, veld, p12, wachtwoord.encode(), uit, namens=namens, force=force, plaats=plaats
+    )
     uitvoer.resultaat(f"getekend: {doel}")
 
 

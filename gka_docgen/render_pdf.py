@@ -28,7 +28,14 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from gka_docgen.context import Context, als_dict
 from gka_docgen.errors import RenderFout
-from gka_docgen.pdf_fields import Handtekeningveld, voeg_velden_toe
+from gka_docgen.pdf_fields import (
+    DATUM,
+    PLAATS,
+    Handtekeningveld,
+    Invulveld,
+    invulveldnaam,
+    voeg_velden_toe,
+)
 from gka_docgen.signatories import veldnamen
 from gka_docgen.sjablonen import SJABLONEN
 
@@ -40,6 +47,8 @@ MEDIA_TYPES = {".css": "text/css", ".ttf": "font/ttf"}
 # CSS px -> PDF points (WeasyPrint lays out at 96 px per inch, PDF has 72 pt).
 PT_PER_PX = 0.75
 HANDTEKENING_ID = "handtekening-{nummer}"
+PLAATS_ID = "plaats-{nummer}"
+DATUM_ID = "datum-{nummer}"
 # Embedded-file dates when SOURCE_DATE_EPOCH is not set: fixed, so the bytes are too.
 VASTE_DATUM = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -144,6 +153,7 @@ def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
     m = motor()
     document = opmaak(context)
     velden = [] if context.concept else handtekeningvelden(document, context)
+    invul = [] if context.concept else invulvelden(document, context, velden)
     datum = bron_datum()
     bijlage = weasyprint.Attachment(
         string=bron,
@@ -155,7 +165,7 @@ def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
         url_fetcher=m.fetcher,
     )
     pdf: bytes = document.write_pdf(attachments=[bijlage], **_opties())
-    return voeg_velden_toe(pdf, velden) if velden else pdf
+    return voeg_velden_toe(pdf, velden, invul) if velden else pdf
 
 
 def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld]:
@@ -169,6 +179,27 @@ def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld
         pagina, rechthoek = plek
         velden.append(Handtekeningveld(naam, pagina, rechthoek))
     return velden
+
+
+def invulvelden(document: Any, context: Context, velden: list[Handtekeningveld]) -> list[Invulveld]:
+    """A text field on each line left to write the place or date on, per signatory."""
+    uit = []
+    for nummer, (o, veld) in enumerate(zip(context.ondertekenaars, velden, strict=True), start=1):
+        for regel, anker, soort, label in (
+            (context.plaats, PLAATS_ID, PLAATS, context.plaats_label),
+            (context.datum, DATUM_ID, DATUM, context.datum_label),
+        ):
+            if regel.tekst:
+                continue
+            plek = _rechthoek(document, anker.format(nummer=nummer))
+            if plek is None:
+                raise RenderFout(
+                    f"de regel voor {label.lower()} van {o.naam.tekst} staat niet in de opmaak"
+                )
+            pagina, rechthoek = plek
+            uitleg = f"{label} van ondertekening door {o.naam.tekst}"
+            uit.append(Invulveld(invulveldnaam(veld.naam, soort), pagina, rechthoek, uitleg))
+    return uit
 
 
 def _rechthoek(document: Any, anker: str) -> tuple[int, tuple[int, int, int, int]] | None:

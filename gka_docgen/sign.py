@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from gka_docgen.errors import Weigering
 from gka_docgen.extract import bron_uit, lees_pdf
+from gka_docgen.formatting import datum
+from gka_docgen.pdf_fields import DATUM, PLAATS, invulveldnaam
+from gka_docgen.pdf_invullen import invulvelden, vul_in
 from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
 from gka_docgen.sjablonen import FONTS
 from gka_docgen.writers import schrijf_atomair
@@ -84,12 +87,18 @@ def teken(
     *,
     naam: str = "PDF",
     namens: bool = False,
+    plaats: str | None = None,
+    vandaag: date | None = None,
 ) -> Getekend:
     """`pdf` with field `veld` signed (PAdES, SHA-256) by the key in `p12`.
 
     The certificate must bear the name of the field's signatory (the embedded
     agenda says who that is), unless `namens`: then someone signs on their
     behalf, and the stamp and the signature's reason say so.
+
+    Where the PDF leaves the field's signatory a line for the date (a text field),
+    `vandaag` (default: today) is written on it, and `plaats` on the line for the
+    place, in the revision of the signature.
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
@@ -118,6 +127,7 @@ def teken(
             f"het certificaat staat op naam van {houder or 'niemand'}, maar {veld} is het veld "
             f"van {wie}; tekent u namens {wie}, gebruik dan --namens"
         )
+    invullen = _in_te_vullen(reader, veld, plaats, vandaag or date.today(), naam)
     meta = signers.PdfSignatureMetadata(
         field_name=veld,
         md_algorithm="sha256",
@@ -127,10 +137,38 @@ def teken(
     stempel = _stempel(namens=wie if namens else None)
     pdf_signer = signers.PdfSigner(meta, signer=ondertekenaar, stamp_style=stempel)
     schrijver = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
+    if invullen:
+        vul_in(schrijver, invullen, STEMPEL_FONT)
     uit = BytesIO()
     pdf_signer.sign_pdf(schrijver, existing_fields_only=True, output=uit)
     getekend = sum(v.getekend for v in bestaande.values()) + 1
     return Getekend(uit.getvalue(), getekend, len(bestaande))
+
+
+def _in_te_vullen(
+    reader: Any, veld: str, plaats: str | None, vandaag: date, naam: str
+) -> dict[str, str]:
+    """Text field -> value: the date, and the place if given, of this field's signatory."""
+    velden = invulvelden(reader)
+    uit = {}
+    plaatsveld = invulveldnaam(veld, PLAATS)
+    if plaats is not None:
+        if not plaats.strip():
+            raise Weigering(
+                "--plaats is leeg; geef de plaats van ondertekening, bijvoorbeeld --plaats Zaandam"
+            )
+        if plaatsveld not in velden:
+            raise Weigering(
+                f"{naam} heeft geen regel voor de plaats van ondertekening: de plaats staat al in "
+                "het document (ondertekening.plaats); laat --plaats weg"
+            )
+        if velden[plaatsveld].waarde:
+            raise Weigering(f"de plaats is in {naam} al ingevuld: {velden[plaatsveld].waarde}")
+        uit[plaatsveld] = plaats.strip()
+    datumveld = invulveldnaam(veld, DATUM)
+    if datumveld in velden and not velden[datumveld].waarde:
+        uit[datumveld] = datum(vandaag)
+    return uit
 
 
 def _geldig_nu(certificaat: Any) -> None:
@@ -155,6 +193,7 @@ def teken_bestand(
     *,
     namens: bool = False,
     force: bool = False,
+    plaats: str | None = None,
 ) -> Path:
     """Sign `pdf_pad`'s field into a new file, written atomically; the input stays as it is.
 
@@ -162,7 +201,7 @@ def teken_bestand(
     """
     pdf = _lees(pdf_pad)
     p12 = _lees(p12_pad)
-    getekend = teken(pdf, veld, p12, wachtwoord, naam=str(pdf_pad), namens=namens)
+    getekend = teken(pdf, veld, p12, wachtwoord, naam=str(pdf_pad), namens=namens, plaats=plaats)
     doel = uit if uit is not None else standaard_uit(pdf_pad, getekend.getekend, getekend.totaal)
     if doel.resolve() == pdf_pad.resolve():
         raise Weigering(

@@ -163,7 +163,14 @@ def test_definitief_has_one_empty_signature_field_per_signatory_on_its_line(
 ) -> None:
     _, context, pdf, pad = definitief
     reader = _reader(pdf)
-    velden_ = _velden(pdf)
+    # Beside them a text field per signatory for the date this agenda leaves empty
+    # (test_sign_place_date.py has the rest).
+    assert [v["/T"] for v in _velden(pdf) if v["/FT"] == "/Tx"] == [
+        "Datum_Helene_Brule-IJsselmuiden",
+        "Datum_Dennis_Wiersma",
+        "Datum_Nuria_de_Vree",
+    ]
+    velden_ = [v for v in _velden(pdf) if v["/FT"] == "/Sig"]
     assert [v["/T"] for v in velden_] == [
         "Handtekening_Helene_Brule-IJsselmuiden",
         "Handtekening_Dennis_Wiersma",
