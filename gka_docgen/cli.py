@@ -343,6 +343,31 @@ def sign(
             help="Plaats van ondertekening, op de regel daarvoor (als de agenda die leeg liet).",
         ),
     ] = None,
+    tsa: Annotated[
+        str | None,
+        typer.Option(
+            "--tsa",
+            metavar="URL",
+            help="Tijdstempeldienst (RFC 3161) die het moment van tekenen vastlegt (PAdES B-T).",
+        ),
+    ] = None,
+    ltv: Annotated[
+        bool,
+        typer.Option(
+            "--ltv",
+            help="Sluit de intrekkingsgegevens van de certificaten in, opgehaald bij de "
+            "adressen in die certificaten, zodat de handtekening ook later te controleren "
+            "is (PAdES B-LT).",
+        ),
+    ] = False,
+    vertrouw: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--vertrouw",
+            help="Met --ltv: stamcertificaat (PEM of DER) waar uw certificaat naar leidt; "
+            "mag vaker. Standaard de certificaten die het systeem vertrouwt.",
+        ),
+    ] = None,
 ) -> None:
     """Onderteken één handtekeningveld (PAdES); de andere velden blijven leeg.
 
@@ -364,10 +389,17 @@ def sign(
                 f"{WACHTWOORD_VARIABELE} of start gka-docgen sign in een terminal"
             )
         wachtwoord = typer.prompt("Wachtwoord van het certificaat", hide_input=True)
-    doel = teken_bestand(
-        pdf, veld, p12, wachtwoord.encode(), uit, namens=namens, force=force, plaats=plaats
-    )
-    uitvoer.resultaat(f"getekend: {doel}")
+    getekend = teken_bestand(
+        pdf, veld, p12, wachtwoord.encode(), uit, namens=namens, force=force, plaats=plaats,
+        tsa=tsa, ltv=ltv, vertrouwd=vertrouw or [],
+    )  # fmt: skip
+    uitvoer.resultaat(f"getekend: {getekend.doel}")
+    if getekend.intrekking == 0:
+        uitvoer.melding(
+            "let op: geen intrekkingsgegevens gevonden (de certificaten noemen geen adres, of "
+            "dat antwoordde niet); de handtekening is geldig, maar niet langdurig controleerbaar "
+            "(PAdES B-LT)"
+        )
 
 
 @app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")

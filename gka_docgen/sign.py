@@ -9,7 +9,8 @@ font (Courier, not embedded) would break PDF/A.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -18,10 +19,16 @@ from typing import Any
 from gka_docgen.errors import Weigering
 from gka_docgen.extract import bron_uit, lees_pdf
 from gka_docgen.formatting import datum
+from gka_docgen.longterm import (
+    intrekkingsgegevens,
+    langdurig_fouten,
+    tijdstempeldienst,
+)
 from gka_docgen.pdf_fields import DATUM, PLAATS, invulveldnaam
 from gka_docgen.pdf_invullen import invulvelden, vul_in
 from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
 from gka_docgen.sjablonen import FONTS
+from gka_docgen.trust import lees_certificaat, validatiecontext
 from gka_docgen.writers import schrijf_atomair
 
 # DejaVu Sans rescaled to 1000 units per em (scripts/stempelfont.py): pyHanko 0.38's
@@ -77,6 +84,8 @@ class Getekend:
     pdf: bytes
     getekend: int  # signed fields, this one included
     totaal: int
+    intrekking: int | None = None  # with --ltv: CRLs and OCSP responses embedded
+    doel: Path | None = None  # where it was written
 
 
 def teken(
@@ -89,6 +98,9 @@ def teken(
     namens: bool = False,
     plaats: str | None = None,
     vandaag: date | None = None,
+    tsa: str | None = None,
+    ltv: bool = False,
+    wortels: Sequence[Any] = (),
 ) -> Getekend:
     """`pdf` with field `veld` signed (PAdES, SHA-256) by the key in `p12`.
 
@@ -99,6 +111,11 @@ def teken(
     Where the PDF leaves the field's signatory a line for the date (a text field),
     `vandaag` (default: today) is written on it, and `plaats` on the line for the
     place, in the revision of the signature.
+
+    `tsa` adds an RFC 3161 timestamp from that address (PAdES B-T); `ltv` embeds
+    the certificates' revocation information, fetched from the addresses in
+    them, in the document security store (B-LT). For that the signer's
+    certificate must lead to a trusted root: `wortels`, or the system's.
     """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
@@ -133,16 +150,25 @@ def teken(
         md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,
         reason=f"{NAMENS}{wie}" if namens and wie else None,
+        embed_validation_info=ltv,
+        validation_context=validatiecontext(wortels, ophalen=True) if ltv else None,
     )
     stempel = _stempel(namens=wie if namens else None)
-    pdf_signer = signers.PdfSigner(meta, signer=ondertekenaar, stamp_style=stempel)
+    pdf_signer = signers.PdfSigner(
+        meta,
+        signer=ondertekenaar,
+        stamp_style=stempel,
+        timestamper=tijdstempeldienst(tsa) if tsa else None,
+    )
     schrijver = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
     if invullen:
         vul_in(schrijver, invullen, STEMPEL_FONT)
     uit = BytesIO()
-    pdf_signer.sign_pdf(schrijver, existing_fields_only=True, output=uit)
+    with langdurig_fouten(tsa, ltv):
+        pdf_signer.sign_pdf(schrijver, existing_fields_only=True, output=uit)
     getekend = sum(v.getekend for v in bestaande.values()) + 1
-    return Getekend(uit.getvalue(), getekend, len(bestaande))
+    intrekking = intrekkingsgegevens(uit.getvalue()) if ltv else None
+    return Getekend(uit.getvalue(), getekend, len(bestaande), intrekking)
 
 
 def _in_te_vullen(
@@ -194,14 +220,22 @@ def teken_bestand(
     namens: bool = False,
     force: bool = False,
     plaats: str | None = None,
-) -> Path:
+    tsa: str | None = None,
+    ltv: bool = False,
+    vertrouwd: Sequence[Path] = (),
+) -> Getekend:
     """Sign `pdf_pad`'s field into a new file, written atomically; the input stays as it is.
 
-    An existing file is overwritten only with `force`.
+    An existing file is overwritten only with `force`. Returns what was signed, with
+    the new file's path in `doel`.
     """
     pdf = _lees(pdf_pad)
     p12 = _lees(p12_pad)
-    getekend = teken(pdf, veld, p12, wachtwoord, naam=str(pdf_pad), namens=namens, plaats=plaats)
+    wortels = [lees_certificaat(p) for p in vertrouwd]
+    getekend = teken(
+        pdf, veld, p12, wachtwoord, naam=str(pdf_pad), namens=namens, plaats=plaats,
+        tsa=tsa, ltv=ltv, wortels=wortels,
+    )  # fmt: skip
     doel = uit if uit is not None else standaard_uit(pdf_pad, getekend.getekend, getekend.totaal)
     if doel.resolve() == pdf_pad.resolve():
         raise Weigering(
@@ -210,7 +244,7 @@ def teken_bestand(
     if doel.exists() and not force:
         raise Weigering(f"{doel} bestaat al; kies met --uit een andere naam of gebruik --force")
     schrijf_atomair(doel, getekend.pdf)
-    return doel
+    return replace(getekend, doel=doel)
 
 
 def _lees(pad: Path) -> bytes:

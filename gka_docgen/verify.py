@@ -23,6 +23,7 @@ from typing import Any
 from gka_docgen.errors import DocgenError, Weigering
 from gka_docgen.extract import Bron, bron_in, lees_pdf
 from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
+from gka_docgen.trust import lees_certificaat, validatiecontext
 
 GELIJK = "deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand"
 
@@ -38,6 +39,7 @@ class HandtekeningControle:
     namens: str | None = None  # signed on behalf of (sign --namens)
     tijd: str | None = None  # the signer's own clock
     tijdstempel: str | None = None  # a timestamp authority's time
+    niveau: str | None = None  # the PAdES baseline level: B-B, B-T, B-LT
     ongeschonden: bool | None = None
     vertrouwd: bool | None = None
     later_veranderd: str | None = None  # what changed after signing, in words
@@ -72,7 +74,7 @@ def controleer_bestand(pad: Path, vertrouwd: list[Path]) -> PdfControle:
         pdf = pad.read_bytes()
     except OSError as exc:
         raise Weigering(f"kan {pad} niet lezen ({exc.strerror})") from None
-    wortels = [_lees_certificaat(p) for p in vertrouwd]
+    wortels = [lees_certificaat(p) for p in vertrouwd]
     return controleer(pdf, str(pad), wortels)
 
 
@@ -95,7 +97,7 @@ def _handtekeningen(reader: Any, bron: Bron, wortels: list[Any]) -> list[Handtek
     agenda = agenda_van(bron)
     van_wie = ondertekenaar_per_veld(agenda) if agenda is not None else {}
     handtekeningen = {s.field_name: s for s in reader.embedded_regular_signatures}
-    context = _validatiecontext(wortels)
+    context = validatiecontext(wortels)
     uitslagen = []
     for veld, waarde, _ in enumerate_sig_fields(reader, filled_status=None):
         veld = str(veld)
@@ -136,32 +138,6 @@ def herkomst(pdf: bytes, bron: Bron) -> Herkomst:
         f"agendabestand ({bron.naam}): de tekst of opmaak is buiten gka-docgen om veranderd, "
         "of de PDF is met een andere versie gemaakt (gka-docgen --version)",
     )
-
-
-def _validatiecontext(wortels: list[Any]) -> Any:
-    from pyhanko_certvalidator import ValidationContext
-
-    # No network: revocation information only from the file itself.
-    if wortels:
-        return ValidationContext(trust_roots=wortels, allow_fetching=False)
-    return ValidationContext(allow_fetching=False)
-
-
-def _lees_certificaat(pad: Path) -> Any:
-    from asn1crypto import pem, x509
-
-    try:
-        data = pad.read_bytes()
-    except OSError as exc:
-        raise Weigering(f"kan {pad} niet lezen ({exc.strerror})") from None
-    try:
-        if pem.detect(data):
-            _, _, data = pem.unarmor(data)
-        certificaat = x509.Certificate.load(data)
-        certificaat.native  # noqa: B018 - parses the whole certificate now, not later
-    except (ValueError, TypeError, OSError):
-        raise Weigering(f"{pad} is geen certificaat (PEM of DER)") from None
-    return certificaat
 
 
 def _beoordeel(
@@ -209,11 +185,21 @@ def _beoordeel(
         namens=namens,
         tijd=_tijd(status.signer_reported_dt),
         tijdstempel=_tijd(stempel.timestamp) if stempel is not None else None,
+        niveau=_niveau(reader, stempel is not None),
         ongeschonden=bool(status.intact and status.valid),
         vertrouwd=bool(status.trusted),
         later_veranderd=later,
         problemen=problemen,
     )
+
+
+def _niveau(reader: Any, tijdstempel: bool) -> str:
+    """B-T with a timestamp, B-LT when the file also holds revocation information (its DSS)."""
+    from gka_docgen.longterm import intrekking_in
+
+    if not tijdstempel:
+        return "PAdES B-B"
+    return "PAdES B-LT" if intrekking_in(reader.root) else "PAdES B-T"
 
 
 def _naam(certificaat: Any) -> str:
@@ -347,6 +333,8 @@ def als_tekst(controle: PdfControle) -> list[str]:
             regels.append(f"    getekend op: {leesbaar(h.tijd)} (klok van de ondertekenaar)")
         stempel = leesbaar(h.tijdstempel) if h.tijdstempel else "geen"
         regels.append(f"    tijdstempel: {stempel}")
+        if h.niveau:
+            regels.append(f"    niveau: {h.niveau}")
         if h.ongeschonden is not None:
             regels.append(f"    ongeschonden: {'ja' if h.ongeschonden else 'nee'}")
         if h.later_veranderd:

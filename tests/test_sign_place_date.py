@@ -99,8 +99,8 @@ def test_sign_fills_place_and_todays_date_in_the_signatures_revision(
 ) -> None:
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import ModificationLevel
     from pyhanko_certvalidator import ValidationContext
 
     vandaag = datum(datetime.date.today())

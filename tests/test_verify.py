@@ -119,6 +119,7 @@ def test_three_signers_in_sequence_name_their_copies_and_verify(
     door: {door}
     getekend op: <tijd> (klok van de ondertekenaar)
     tijdstempel: geen
+    niveau: PAdES B-B
     ongeschonden: ja
     daarna veranderd: {later}
     certificaat vertrouwd: ja
