@@ -42,23 +42,19 @@ def langdurig_fouten(tsa: str | None, ltv: bool) -> Iterator[None]:
 
     try:
         yield
-    except (TimeoutError, TimestampRequestError, aiohttp.ClientError) as exc:
+    except (TimeoutError, TimestampRequestError, aiohttp.ClientError):
         raise Weigering(
-            f"de tijdstempeldienst {tsa} gaf geen tijdstempel ({_kort(exc)}); controleer het "
-            "adres en de verbinding, of teken zonder --tsa"
+            f"de tijdstempeldienst {tsa} gaf geen tijdstempel (geen verbinding, of geen geldig "
+            "antwoord); controleer het adres en de verbinding, of teken zonder --tsa"
         ) from None
     except (PathBuildingError, PathValidationError, SigningError) as exc:
         if not ltv:
             raise
         raise Weigering(
-            f"kan de keten van het certificaat niet controleren voor --ltv ({_kort(exc)}); "
-            "geef met --vertrouw het stamcertificaat van de uitgever op"
-        ) from None
-
-
-def _kort(exc: BaseException) -> str:
-    tekst = str(exc).strip().splitlines()
-    return tekst[0] if tekst else type(exc).__name__
+            "kan de keten van het certificaat niet controleren voor --ltv (hij leidt niet naar "
+            "een vertrouwd stamcertificaat); geef met --vertrouw het stamcertificaat van de "
+            "uitgever op"
+        ) from exc
 
 
 def intrekkingsgegevens(pdf: bytes) -> int:

@@ -15,13 +15,15 @@ This module judges and describes; `cli.py` prints.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from gka_docgen.errors import DocgenError, Weigering
 from gka_docgen.extract import Bron, bron_in, lees_pdf
+from gka_docgen.pdf_fields import DATUM, PLAATS, invulveldnaam
+from gka_docgen.pdf_invullen import Tekstveld, invulvelden
 from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
 from gka_docgen.trust import lees_certificaat, validatiecontext
 
@@ -40,6 +42,7 @@ class HandtekeningControle:
     tijd: str | None = None  # the signer's own clock
     tijdstempel: str | None = None  # a timestamp authority's time
     niveau: str | None = None  # the PAdES baseline level: B-B, B-T, B-LT
+    ingevuld: str | None = None  # place and date written in the signatory's text fields
     ongeschonden: bool | None = None
     vertrouwd: bool | None = None
     later_veranderd: str | None = None  # what changed after signing, in words
@@ -98,14 +101,26 @@ def _handtekeningen(reader: Any, bron: Bron, wortels: list[Any]) -> list[Handtek
     van_wie = ondertekenaar_per_veld(agenda) if agenda is not None else {}
     handtekeningen = {s.field_name: s for s in reader.embedded_regular_signatures}
     context = validatiecontext(wortels)
+    tekstvelden = invulvelden(reader)
     uitslagen = []
     for veld, waarde, _ in enumerate_sig_fields(reader, filled_status=None):
         veld = str(veld)
         if waarde is None or veld not in handtekeningen:
             uitslagen.append(HandtekeningControle(veld, van_wie.get(veld), getekend=False))
         else:
-            uitslagen.append(_beoordeel(reader, handtekeningen[veld], van_wie.get(veld), context))
+            controle = _beoordeel(reader, handtekeningen[veld], van_wie.get(veld), context)
+            uitslagen.append(replace(controle, ingevuld=_ingevuld(tekstvelden, veld)))
     return uitslagen
+
+
+def _ingevuld(tekstvelden: dict[str, Tekstveld], veld: str) -> str | None:
+    """'Zaandam, 1 december 2026': what was written on the signatory's place and date lines."""
+    waarden = [
+        tekstvelden[naam].waarde
+        for naam in (invulveldnaam(veld, PLAATS), invulveldnaam(veld, DATUM))
+        if naam in tekstvelden and tekstvelden[naam].waarde
+    ]
+    return ", ".join(waarden) or None
 
 
 def _eerste_bron(reader: Any, naam: str) -> Bron:
@@ -335,6 +350,8 @@ def als_tekst(controle: PdfControle) -> list[str]:
         regels.append(f"    tijdstempel: {stempel}")
         if h.niveau:
             regels.append(f"    niveau: {h.niveau}")
+        if h.ingevuld:
+            regels.append(f"    plaats en datum ingevuld: {h.ingevuld}")
         if h.ongeschonden is not None:
             regels.append(f"    ongeschonden: {'ja' if h.ongeschonden else 'nee'}")
         if h.later_veranderd:

@@ -135,6 +135,12 @@ def test_sign_fills_place_and_todays_date_in_the_signatures_revision(
     assert validate_pdf_signature(tweede, ValidationContext(trust_roots=roots)).intact
     pdfsig = subprocess.run(["pdfsig", str(twee)], capture_output=True, text=True).stdout
     assert pdfsig.count("Signature Validation: Signature is Valid.") == 2
+    r = run_cli("verify", str(twee))  # the system's roots: untrusted, yet the fields are read
+    ingevuld = [r.strip() for r in r.stdout.splitlines() if "ingevuld:" in r]
+    assert ingevuld == [
+        f"plaats en datum ingevuld: Zaandam, {vandaag}",
+        f"plaats en datum ingevuld: Den Haag, {vandaag}",
+    ]
 
 
 def test_without_plaats_only_the_date_is_filled(pdf: Path, mensen: dict[str, Certificaat]) -> None:
