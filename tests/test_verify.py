@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from gka_docgen import sign
+from gka_docgen.formatting import datum
 from tests.certhulp import WACHTWOORD, Certificaat, maak_certificaat
 from tests.conftest import run_cli
 from tests.pdfhulp import DEFINITIEF, render
@@ -120,16 +121,18 @@ def test_three_signers_in_sequence_name_their_copies_and_verify(
     getekend op: <tijd> (klok van de ondertekenaar)
     tijdstempel: geen
     niveau: PAdES B-B
+    plaats en datum ingevuld: {vandaag}
     ongeschonden: ja
     daarna veranderd: {later}
     certificaat vertrouwd: ja
 """
     later = "alleen toegestane wijzigingen (formulier ingevuld, volgende handtekeningen)"
+    vandaag = datum(datetime.date.today())  # each signer's date line, filled by sign
     assert _zonder_tijden(r.stdout) == (
         f"{huidig}:\n"
-        + blok.format(veld=HELENE, wie="Hélène Brûlé-Ĳsselmuiden", door="Helene Brule-IJsselmuiden", later=later)
-        + blok.format(veld=DENNIS, wie="Dennis Wiersma", door="Dennis Wiersma", later=later)
-        + blok.format(veld=NURIA, wie="Núria de Vrëe", door="NÚRIA DE VRËE", later="niets")
+        + blok.format(veld=HELENE, wie="Hélène Brûlé-Ĳsselmuiden", door="Helene Brule-IJsselmuiden", later=later, vandaag=vandaag)
+        + blok.format(veld=DENNIS, wie="Dennis Wiersma", door="Dennis Wiersma", later=later, vandaag=vandaag)
+        + blok.format(veld=NURIA, wie="Núria de Vrëe", door="NÚRIA DE VRËE", later="niets", vandaag=vandaag)
         + "  herkomst: deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand "
         "(almere-definitief.yaml)\n"
         "3 van 3 handtekeningen gezet; alle gezette handtekeningen zijn geldig.\n"
