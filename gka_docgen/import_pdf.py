@@ -23,7 +23,9 @@ from gka_docgen.docx_lezen import Alinea, GelezenDocx, OngeldigDocument, Tabel
 from gka_docgen.import_docx import begint_tabel
 
 MAX_PAGINAS = 300
-_OPSOMTEKENS = "•\uf0b7\uf0a7\u25cf\u25aa\u25e6\u2013\u2022\u00b7▪-"
+# Bullets as Word, LibreOffice and WeasyPrint draw them; not "-", which people type
+# ("- Website" in the template's tables).
+_OPSOMTEKENS = "\u2022\uf0b7\uf0a7\u25cf\u25aa\u25e6\u2013\u00b7"
 _RAND = 0.09  # the part of a page at top and bottom where headers and footers sit
 
 
@@ -68,8 +70,9 @@ def _regel(lijn: dict[str, Any]) -> _Regel:
 
 
 def _plak(voor: str, na: str) -> str:
-    """Two wrapped lines as one: a hyphen before a lower-case letter was a word broken."""
-    if re.search(r"\w-$", voor) and na[:1].islower():
+    """Two wrapped lines as one: a hyphen before a lower-case letter was a word broken, as
+    is a typographic or soft hyphen (which only hyphenation writes) before anything."""
+    if voor.endswith(("\u2010", "\u00ad")) or (re.search(r"\w-$", voor) and na[:1].islower()):
         return voor[:-1] + na
     if voor.endswith(("-", "/")):
         return voor + na
@@ -163,8 +166,9 @@ def _geen_vlak(obj: dict[str, Any]) -> bool:
     """Keep text and the lines that draw tables; leave out rotated text (a watermark) and
     areas: a shaded cell or a highlight would split a cell in two, a curve is a drawing."""
     soort = obj.get("object_type")
-    if soort == "char":
-        return bool(obj.get("upright", True))
+    if soort == "char":  # pdfminer calls text turned by less than 90° upright too
+        _, b, c, *_ = obj["matrix"]
+        return bool(obj.get("upright", True)) and abs(b) < 1e-3 and abs(c) < 1e-3
     if soort == "rect":
         return bool(min(obj["width"], obj["height"]) <= 2)
     return soort != "curve"

@@ -18,9 +18,10 @@ from benchmarks.synthetic import agenda
 from gka_docgen.compare import verschillen
 from gka_docgen.context import bouw
 from gka_docgen.docx_lezen import OngeldigDocument, lees_docx
+from gka_docgen.errors import Weigering
 from gka_docgen.import_docx import naar_data
 from gka_docgen.import_pdf import lees_pdf_opmaak
-from gka_docgen.importer import uit_opmaak, yaml_tekst
+from gka_docgen.importer import importeer, uit_opmaak, yaml_tekst
 from gka_docgen.load import laad
 from gka_docgen.model import Agenda
 from gka_docgen.render_docx import render_docx
@@ -30,10 +31,7 @@ from tests.conftest import DATA, run_cli
 from tests.importhulp import hand_ingevuld
 from tests.test_docx_libreoffice import SOFFICE, _soffice
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"),
-]
+pytestmark = pytest.mark.slow
 # gka-docgen DOCX -> LibreOffice PDF -> import; the synthetic agenda has 11 pages there.
 RONDGANG = ["almere-definitief", "almere-concept", "synthetisch"]
 
@@ -47,6 +45,8 @@ def _agenda(naam: str) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def materiaal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """docx/ as made, lo/ the DOCX saved by LibreOffice, pdf/ the PDFs it exported."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
     map_ = tmp_path_factory.mktemp("libreoffice")
     (map_ / "docx").mkdir()
     (map_ / "docx" / "zaanstad.docx").write_bytes(hand_ingevuld("omkaderd"))
@@ -93,6 +93,19 @@ def test_a_gka_docx_exported_to_pdf_imports_to_the_same_agenda(materiaal: Path, 
     assert [str(v) for v in verschillen(_zonder_status(origineel), _zonder_status(terug))] == []
 
 
+@pytest.mark.parametrize("naam", RONDGANG[:2])
+def test_a_gka_pdf_without_its_yaml_imports_to_the_same_agenda(naam: str) -> None:
+    """Our own PDF read from its layout, as when a tool that drops attachments re-saved it:
+    WeasyPrint writes other hyphens, bullets and a turned CONCEPT mark of letters."""
+    from gka_docgen.render_pdf import render_pdf
+
+    bron = (DATA / "pdf" / f"{naam}.yaml").read_bytes()
+    pdf = render_pdf(bouw(laad(DATA / "pdf" / f"{naam}.yaml").agenda), bron, f"{naam}.yaml")
+    terug = naar_data(lees_pdf_opmaak(pdf, f"{naam}.pdf")).data
+    origineel = lees(bron.decode("utf-8")).data
+    assert [str(v) for v in verschillen(_zonder_status(origineel), _zonder_status(terug))] == []
+
+
 def test_import_of_a_foreign_pdf_says_so_and_check_accepts_it(
     materiaal: Path, tmp_path: Path
 ) -> None:
@@ -124,22 +137,27 @@ def _versleuteld(pdf: Path, uit: Path, gebruiker: str) -> None:
         schrijver.write(f)
 
 
-def test_a_password_protected_or_broken_pdf_is_refused(materiaal: Path, tmp_path: Path) -> None:
-    bron = materiaal / "pdf" / "zaanstad.pdf"
-    _versleuteld(bron, tmp_path / "geheim.pdf", gebruiker="geheim")
-    (tmp_path / "half.pdf").write_bytes(bron.read_bytes()[: bron.stat().st_size // 2])
-    for naam, melding in (
-        (
-            "geheim.pdf",
-            "geheim.pdf is met een wachtwoord beveiligd; sla de PDF zonder wachtwoord op",
-        ),
-        ("half.pdf", "half.pdf is geen leesbaar PDF-bestand"),
-    ):
-        result = run_cli("import", naam, cwd=tmp_path)
-        assert result.returncode == 1, result.stderr
-        assert melding in result.stderr
-        assert "Traceback" not in result.stderr
-        assert not (tmp_path / "agendas").exists()
+def test_a_password_protected_pdf_is_refused_and_nothing_is_written(
+    materiaal: Path, tmp_path: Path
+) -> None:
+    _versleuteld(materiaal / "pdf" / "zaanstad.pdf", tmp_path / "geheim.pdf", gebruiker="geheim")
+    result = run_cli("import", "geheim.pdf", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == (
+        "gka-docgen: geheim.pdf is met een wachtwoord beveiligd; sla de PDF zonder wachtwoord op\n"
+    )
+    assert not (tmp_path / "agendas").exists()
+
+
+def test_a_broken_pdf_from_elsewhere_is_refused(
+    materiaal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bron = (materiaal / "pdf" / "zaanstad.pdf").read_bytes()
+    (tmp_path / "half.pdf").write_bytes(bron[: len(bron) // 2])
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(Weigering, match=r"half\.pdf is geen leesbaar PDF-bestand"):
+        importeer(Path("half.pdf"))
+    assert not (tmp_path / "agendas").exists()
 
 
 def test_a_pdf_locked_only_against_editing_is_read(materiaal: Path, tmp_path: Path) -> None:
