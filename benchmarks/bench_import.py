@@ -23,7 +23,8 @@ from benchmarks.synthetic import agenda
 from gka_docgen.context import bouw
 from gka_docgen.docx_lezen import lees_docx
 from gka_docgen.import_docx import naar_data
-from gka_docgen.importer import uit_opmaak, yaml_tekst
+from gka_docgen.import_pdf import lees_pdf_opmaak
+from gka_docgen.importer import yaml_tekst
 from gka_docgen.model import Agenda
 from gka_docgen.render_docx import render_docx
 
@@ -83,7 +84,7 @@ def main() -> None:
     from pypdf import PdfReader
 
     def importeer_pdf() -> object:
-        return yaml_tekst(uit_opmaak(pdf, "x.pdf"), "x.pdf", uit_pdf=True)
+        return yaml_tekst(naar_data(lees_pdf_opmaak(pdf, "x.pdf")), "x.pdf", uit_pdf=True)
 
     importeer_pdf()  # warm
     p = statistics.median(_tijd(importeer_pdf) for _ in range(RONDES))

@@ -183,7 +183,7 @@ class _Lezer:
         verzameld: dict[Pad, list[Alinea]] = {}
         for a in alineas:
             n = norm(a.tekst)
-            if not n:
+            if not n and not a.opsomming:  # an empty list item is a "-" line: it stays
                 continue
             self.pagina = a.pagina
             kop = None if a.opsomming else self._kop(a.tekst, n)  # a list item is no heading
@@ -354,7 +354,7 @@ class _Lezer:
             per_kop = {kolommen[i]: t for i, t in enumerate(teksten) if i in kolommen}
             regels = self.data["begroting"]["regels"]
             self._plek(("begroting", "regels", len(regels), "interventie"), plek)
-            self.data["begroting"]["regels"].append(
+            regels.append(
                 {
                     "interventie": per_kop.get(0, "").replace("\n", " "),
                     "omschrijving": per_kop.get(1, ""),

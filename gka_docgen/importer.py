@@ -61,9 +61,12 @@ PDF_OPMAAK = (
 
 
 def yaml_tekst(imp: Import, bron: str, *, uit_pdf: bool = False) -> str:
-    """The imported data as a YAML file in the scaffold's layout."""
+    """The imported data as a YAML file in the scaffold's layout; from a PDF made elsewhere,
+    with the place every value was read."""
     data = imp.data
     opmerkingen: dict[tuple[str | int, ...], list[str]] = {}
+    for pad, plek in imp.plekken.items():
+        opmerkingen[pad] = [f"gelezen van {plek}"]
     for o in imp.opmerkingen:
         opmerkingen.setdefault(o.pad, []).append(o.tekst)
     soort, periode = data.get("soort") or "addendum", data.get("periode") or "2021-2024"
@@ -72,9 +75,10 @@ def yaml_tekst(imp: Import, bron: str, *, uit_pdf: bool = False) -> str:
         f"# {documentnaam(soort, periode)} van gemeente {data.get('gemeente') or '?'}.",
         f"# Ingelezen uit {bron} met gka-docgen import; status: concept tot alles klopt.",
         "# Regels met '# import:' zeggen wat geraden of niet gevonden is.",
-        *([f"# Let op: {PDF_OPMAAK}; '# import: gelezen van' zegt waar het stond."] * uit_pdf),
         "",
     ]
+    if uit_pdf:
+        hoofd.insert(-1, f"# Let op: {PDF_OPMAAK}; '# import: gelezen van' zegt waar het stond.")
     return "\n".join(hoofd + blok(Agenda, data, "", opmerkingen=opmerkingen)) + "\n"
 
 
@@ -87,16 +91,6 @@ def _uit_pdf(inhoud: bytes, naam: str) -> bytes | None:
         return bron_uit(reader, naam).inhoud
     except GeenGkaPdf:
         return None
-
-
-def uit_opmaak(inhoud: bytes, naam: str) -> Import:
-    """A PDF from elsewhere, read from its layout; every field notes the page it came from."""
-    from gka_docgen.import_docx import Opmerking
-    from gka_docgen.import_pdf import lees_pdf_opmaak
-
-    imp = naar_data(lees_pdf_opmaak(inhoud, naam), naam)
-    plekken = [Opmerking(pad, f"gelezen van {plek}") for pad, plek in imp.plekken.items()]
-    return Import(imp.data, [*plekken, *imp.opmerkingen], plekken=imp.plekken)
 
 
 def _waar_gelezen(plekken: dict[tuple[str | int, ...], str]) -> list[str]:
@@ -136,17 +130,17 @@ def importeer(
         data: Any = lees_yaml(tekst.decode("utf-8-sig")).data
         uitslag = ImportUitslag(_doel(uit, str(data.get("gemeente", ""))), False, exact=True)
     else:
-        docx = None if pdf else lees_docx(inhoud, naam, wijzigingen)
-        imp = uit_opmaak(inhoud, naam) if docx is None else naar_data(docx, naam)
+        from gka_docgen.import_pdf import lees_pdf_opmaak
+
+        docx = lees_pdf_opmaak(inhoud, naam) if pdf else lees_docx(inhoud, naam, wijzigingen)
+        imp = naar_data(docx, naam)
         data = imp.data
         tekst = yaml_tekst(imp, bron.name, uit_pdf=pdf).encode("utf-8")
         uitslag = ImportUitslag(_doel(uit, data["gemeente"]), False)
         uitslag.opmerkingen = [PDF_OPMAAK] if pdf else []
-        uitslag.opmerkingen += [
-            f"{pad_tekst(o.pad)}: {o.tekst}" for o in imp.opmerkingen if o.pad not in imp.plekken
-        ]
+        uitslag.opmerkingen += [f"{pad_tekst(o.pad)}: {o.tekst}" for o in imp.opmerkingen]
         uitslag.opmerkingen += _waar_gelezen(imp.plekken)
-        uitslag.commentaren = docx.commentaren if docx is not None else []
+        uitslag.commentaren = docx.commentaren
     doel = uitslag.doel
     if doel.exists():
         try:

@@ -1,8 +1,9 @@
 """`gka-docgen import` of documents that went through LibreOffice: a hand-filled agenda
-saved by it as DOCX, and PDFs it exported (as Word exports them), read from their layout.
+saved by it as DOCX, and PDFs it exported (as Word exports them), read from their layout;
+and gka-docgen's own PDF read from its layout, as if its YAML were lost.
 
 The material is made once per session, in two LibreOffice calls: one saves the
-hand-filled DOCX again, one exports it and two gka-docgen DOCX files to PDF.
+hand-filled DOCX again, one exports it and three gka-docgen DOCX files to PDF.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from gka_docgen.docx_lezen import OngeldigDocument, lees_docx
 from gka_docgen.errors import Weigering
 from gka_docgen.import_docx import naar_data
 from gka_docgen.import_pdf import lees_pdf_opmaak
-from gka_docgen.importer import importeer, uit_opmaak, yaml_tekst
+from gka_docgen.importer import importeer, yaml_tekst
 from gka_docgen.load import laad
 from gka_docgen.model import Agenda
 from gka_docgen.render_docx import render_docx
@@ -75,7 +76,9 @@ def test_a_hand_filled_pdf_exported_by_libreoffice_imports_to_its_expected_yaml(
     materiaal: Path,
 ) -> None:
     pdf = (materiaal / "pdf" / "zaanstad.pdf").read_bytes()
-    tekst = yaml_tekst(uit_opmaak(pdf, "zaanstad.pdf"), "zaanstad.pdf", uit_pdf=True)
+    tekst = yaml_tekst(
+        naar_data(lees_pdf_opmaak(pdf, "zaanstad.pdf")), "zaanstad.pdf", uit_pdf=True
+    )
     verwacht = (DATA / "import" / "zaanstad-pdf.yaml").read_text(encoding="utf-8")
     assert tekst == verwacht
     # The same agenda as the DOCX gives, only the notes of where it was read differ.
