@@ -258,7 +258,8 @@ def import_(
     document: Annotated[
         Path,
         typer.Argument(
-            help="Een DOCX (bewerkt of met de hand ingevuld) of een PDF van gka-docgen."
+            help="Een DOCX (bewerkt of met de hand ingevuld) of een PDF (van gka-docgen, of "
+            "uit Word: dan naar beste kunnen gelezen)."
         ),
     ],
     uit: Annotated[

@@ -29,11 +29,13 @@ class Alinea:
     tekst: str
     opsomming: bool  # a list item (bullet or number)
     stijl: str = ""
+    pagina: int = 0  # read from a PDF: its page; 0 in a DOCX
 
 
 @dataclass(frozen=True)
 class Tabel:
     rijen: tuple[tuple[tuple[Alinea, ...], ...], ...]  # rows -> cells -> paragraphs
+    pagina: int = 0  # read from a PDF: the page it starts on; 0 in a DOCX
 
 
 @dataclass

@@ -54,6 +54,7 @@ class Import:
     data: dict[str, Any]
     opmerkingen: list[Opmerking] = field(default_factory=list)
     gelezen: list[Pad] = field(default_factory=list)  # fields a value was read for
+    plekken: dict[Pad, str] = field(default_factory=dict)  # from a PDF: where, e.g. "pagina 3"
 
 
 def norm(tekst: str) -> str:
@@ -125,6 +126,17 @@ _COMMUNITY = {norm(label): sleutel for sleutel, label in text.COMMUNITY_LABELS.i
 _ONDERTEKENAAR = {norm(label): sleutel for sleutel, label in text.ONDERTEKENAAR_LABELS.items()}
 _ONDERTEKENAAR |= {norm(text.PLAATS): "plaats", norm(text.DATUM): "datum", "handtekening": ""}
 _BEGROTING = {norm(k): i for i, k in enumerate(text.BEGROTING_KOPPEN)}
+_EERSTE_RIJEN = {
+    norm(text.INTERVENTIE_LABELS["naam"]),
+    norm(text.COMMUNITY_LABELS["naam"]),
+    norm(text.BEGROTING_KOPPEN[0]),
+}
+
+
+def begint_tabel(label: str) -> bool:
+    """Whether `label` is what the first row of one of the template's tables says (a table
+    that starts there is a new one, not the rest of the table above it)."""
+    return norm(label) in _EERSTE_RIJEN
 
 
 def _rijen(tabel: Tabel) -> list[tuple[str, list[Alinea]]]:
@@ -161,6 +173,8 @@ class _Lezer:
         }
         self.opmerkingen: list[Opmerking] = []
         self.npo_gezien = False
+        self.plekken: dict[Pad, str] = {}  # a PDF's page a field or item was read from
+        self.pagina = 0
 
     # -- paragraphs ---------------------------------------------------------------------
 
@@ -169,13 +183,15 @@ class _Lezer:
         verzameld: dict[Pad, list[Alinea]] = {}
         for a in alineas:
             n = norm(a.tekst)
-            if not n:
+            if not n and not a.opsomming:  # an empty list item is a "-" line: it stays
                 continue
+            self.pagina = a.pagina
             kop = None if a.opsomming else self._kop(a.tekst, n)  # a list item is no heading
             if kop is not None:
                 veld = kop or None
                 if veld is not None:
                     verzameld.setdefault(veld, [])
+                    self._plek(veld, f"pagina {a.pagina}")
                 continue
             if veld is not None:
                 verzameld[veld].append(a)
@@ -215,6 +231,7 @@ class _Lezer:
         maximum = re.search(r"aanvullend maximaal ([\d.]+(?:,\d{2}|,-)?) beschikbaar", n)
         if maximum:
             self.data["begroting"]["maximum_ocw"] = bedrag(maximum[1])
+            self._plek(("begroting", "maximum_ocw"), f"pagina {self.pagina}")
             return ()
         gemeente = norm(self.data["gemeente"])
         if n in _ANDERE_KOPPEN or n.startswith("gelijke kansen in gemeente"):
@@ -226,10 +243,18 @@ class _Lezer:
     def _zet(self, sleutel: str, waarde_: str) -> None:
         if not self.data[sleutel]:
             self.data[sleutel] = waarde_
+            self._plek((sleutel,), f"pagina {self.pagina}")
+
+    def _plek(self, pad: Pad, plek: str) -> None:
+        if self.pagina:  # a DOCX has no pages to name
+            self.plekken.setdefault(pad, plek)
 
     # -- tables --------------------------------------------------------------------------
 
     def tabel(self, tabel: Tabel, plek: str) -> None:
+        self.pagina = tabel.pagina
+        if tabel.pagina:
+            plek = f"{plek} op pagina {tabel.pagina}"
         rijen = _rijen(tabel)
         labels = {norm(label) for label, _ in rijen}
         if {"interventie", "bijdrage ocw"} <= labels or any(
@@ -241,7 +266,7 @@ class _Lezer:
         elif labels & {norm(text.COMMUNITY_LABELS["naam"]), "doel community"}:
             self._items(rijen, _COMMUNITY, "communities", "naam", plek)
         elif {"functie", "organisatie"} & labels:
-            self._ondertekenaars(rijen)
+            self._ondertekenaars(rijen, plek)
 
     def _items(
         self,
@@ -266,6 +291,7 @@ class _Lezer:
             if sleutel == eerste or huidig is None:
                 huidig = self._nieuw_item(lijst)
                 items.append(huidig)
+                self._plek((lijst, len(items) - 1, eerste), plek)
             if sleutel == "contactpersoon":
                 huidig["contactpersoon"] = _contact(inhoud)
             elif sleutel == "website":
@@ -284,7 +310,7 @@ class _Lezer:
             return leeg
         return {k: "" for k in text.COMMUNITY_LABELS}
 
-    def _ondertekenaars(self, rijen: list[tuple[str, list[Alinea]]]) -> None:
+    def _ondertekenaars(self, rijen: list[tuple[str, list[Alinea]]], plek: str) -> None:
         ondertekening = self.data["ondertekening"]
         huidig: dict[str, str] | None = None
         for label, inhoud in rijen:
@@ -292,12 +318,18 @@ class _Lezer:
             tekst_ = waarde(inhoud).replace("\n", " ")
             if sleutel == "naam" or (sleutel in {"functie", "organisatie"} and huidig is None):
                 huidig = {"naam": "", "functie": "", "organisatie": ""}
-                ondertekening["ondertekenaars"].append(huidig)
+                ondertekenaars = ondertekening["ondertekenaars"]
+                ondertekenaars.append(huidig)
+                self._plek(
+                    ("ondertekening", "ondertekenaars", len(ondertekenaars) - 1, "naam"), plek
+                )
             if sleutel in {"naam", "functie", "organisatie"} and huidig is not None:
                 huidig[sleutel] = tekst_
             elif sleutel == "plaats" and tekst_ and not ondertekening["plaats"]:
                 ondertekening["plaats"] = tekst_
+                self._plek(("ondertekening", "plaats"), plek)
             elif sleutel == "datum" and tekst_ and not ondertekening["datum"]:
+                self._plek(("ondertekening", "datum"), plek)
                 iso = datum(tekst_)
                 ondertekening["datum"] = iso or tekst_
                 if iso is None:
@@ -320,7 +352,9 @@ class _Lezer:
             if not any(teksten) or norm(teksten[0]) == norm(text.TOTAAL):
                 continue
             per_kop = {kolommen[i]: t for i, t in enumerate(teksten) if i in kolommen}
-            self.data["begroting"]["regels"].append(
+            regels = self.data["begroting"]["regels"]
+            self._plek(("begroting", "regels", len(regels), "interventie"), plek)
+            regels.append(
                 {
                     "interventie": per_kop.get(0, "").replace("\n", " "),
                     "omschrijving": per_kop.get(1, ""),
@@ -339,6 +373,13 @@ def _contact(inhoud: list[Alinea]) -> dict[str, str]:
     contact = {"naam": "", "email": "", "telefoon": ""}
     for deel in (d.strip() for r in regels for d in re.split(r"[,;]\s+", r)):
         if not deel:
+            continue
+        adres = re.search(r"\S+@\S+", deel)
+        if adres and adres[0] != deel and not contact["email"]:  # "naam e-mail telefoon"
+            voor, na = deel[: adres.start()].strip(), deel[adres.end() :].strip()
+            contact["naam"] = contact["naam"] or voor
+            contact["email"] = adres[0]
+            contact["telefoon"] = contact["telefoon"] or na
             continue
         if "@" in deel and not contact["email"]:
             contact["email"] = deel
@@ -393,4 +434,4 @@ def naar_data(docx: GelezenDocx, naam: str = "het document") -> Import:
                 ("begroting", "maximum_ocw"), "niet gevonden in de zin van Bijlage 1; de standaard"
             )
         )
-    return Import(data, lezer.opmerkingen)
+    return Import(data, lezer.opmerkingen, plekken=lezer.plekken)

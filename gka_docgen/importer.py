@@ -2,7 +2,8 @@
 
 A PDF gka-docgen made gives its embedded YAML, byte for byte. A DOCX (made by
 gka-docgen and edited in Word, or filled in by hand on the template) is read by
-`import_docx` and written in the scaffold's layout, `status: concept`, with a
+`import_docx`; any other PDF is first read from its layout by `import_pdf`, best
+effort, and then alike. Both are written in the scaffold's layout, `status: concept`, with a
 note on every value that was guessed or not found. When the target exists the
 default is a field-level comparison; `--force` then changes only the fields
 that changed, keeping the author's comments, order and line breaks elsewhere
@@ -12,13 +13,14 @@ that changed, keeping the author's comments, order and line breaks elsewhere
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gka_docgen.compare import Verschil, gelijk, verschillen
 from gka_docgen.docx_lezen import OngeldigDocument, Wijzigingen, lees_docx
-from gka_docgen.errors import Weigering
+from gka_docgen.errors import Weigering, pad_tekst
 from gka_docgen.formatting import slug
 from gka_docgen.import_docx import Import, naar_data
 from gka_docgen.model import Agenda
@@ -52,10 +54,19 @@ def _lees(pad: Path) -> bytes:
     return inhoud
 
 
-def yaml_tekst(imp: Import, bron: str) -> str:
-    """The imported data as a YAML file in the scaffold's layout."""
+PDF_OPMAAK = (
+    "gelezen uit de tekst en opmaak van een PDF die niet door gka-docgen is gemaakt, "
+    "naar beste kunnen: controleer elk veld"
+)
+
+
+def yaml_tekst(imp: Import, bron: str, *, uit_pdf: bool = False) -> str:
+    """The imported data as a YAML file in the scaffold's layout; from a PDF made elsewhere,
+    with the place every value was read."""
     data = imp.data
     opmerkingen: dict[tuple[str | int, ...], list[str]] = {}
+    for pad, plek in imp.plekken.items():
+        opmerkingen[pad] = [f"gelezen van {plek}"]
     for o in imp.opmerkingen:
         opmerkingen.setdefault(o.pad, []).append(o.tekst)
     soort, periode = data.get("soort") or "addendum", data.get("periode") or "2021-2024"
@@ -66,21 +77,30 @@ def yaml_tekst(imp: Import, bron: str) -> str:
         "# Regels met '# import:' zeggen wat geraden of niet gevonden is.",
         "",
     ]
+    if uit_pdf:
+        hoofd.insert(-1, f"# Let op: {PDF_OPMAAK}; '# import: gelezen van' zegt waar het stond.")
     return "\n".join(hoofd + blok(Agenda, data, "", opmerkingen=opmerkingen)) + "\n"
 
 
-def _uit_pdf(inhoud: bytes, naam: str) -> bytes:
+def _uit_pdf(inhoud: bytes, naam: str) -> bytes | None:
+    """The YAML a gka-docgen PDF carries; None for a PDF made elsewhere."""
     from gka_docgen.extract import GeenGkaPdf, bron_uit, lees_pdf
 
     reader = lees_pdf(inhoud, naam)  # not a readable PDF: its own message
     try:
         return bron_uit(reader, naam).inhoud
     except GeenGkaPdf:
-        raise OngeldigDocument(
-            f"{naam} is een PDF die niet door gka-docgen is gemaakt; zo'n PDF kan import nog "
-            "niet lezen. Importeer het Word-document, of open de PDF in Word en sla hem op als "
-            ".docx"
-        ) from None
+        return None
+
+
+def _waar_gelezen(plekken: dict[tuple[str | int, ...], str]) -> list[str]:
+    """One summary line per place: 'pagina 2: toelichting.kennis, bestuurlijk_overleg'."""
+    per_plek: dict[str, list[str]] = {}
+    for pad, plek in plekken.items():
+        item = pad[:-1] if len(pad) > 1 and isinstance(pad[-2], int) else pad
+        per_plek.setdefault(plek, []).append(pad_tekst(item))
+    volgorde = sorted(per_plek, key=lambda p: [int(n) for n in re.findall(r"\d+", p)][::-1])
+    return [f"gelezen van {plek}: {', '.join(per_plek[plek])}" for plek in volgorde]
 
 
 def _doel(uit: Path | None, gemeente: str) -> Path:
@@ -103,17 +123,23 @@ def importeer(
 
     inhoud = _lees(bron)
     naam = str(bron)
-    if inhoud.startswith(b"%PDF-"):
-        tekst = _uit_pdf(inhoud, naam)
+    pdf = inhoud.startswith(b"%PDF-")
+    ingesloten = _uit_pdf(inhoud, naam) if pdf else None
+    if ingesloten is not None:
+        tekst = ingesloten
         data: Any = lees_yaml(tekst.decode("utf-8-sig")).data
         uitslag = ImportUitslag(_doel(uit, str(data.get("gemeente", ""))), False, exact=True)
     else:
-        docx = lees_docx(inhoud, naam, wijzigingen)
+        from gka_docgen.import_pdf import lees_pdf_opmaak
+
+        docx = lees_pdf_opmaak(inhoud, naam) if pdf else lees_docx(inhoud, naam, wijzigingen)
         imp = naar_data(docx, naam)
         data = imp.data
-        tekst = yaml_tekst(imp, bron.name).encode("utf-8")
+        tekst = yaml_tekst(imp, bron.name, uit_pdf=pdf).encode("utf-8")
         uitslag = ImportUitslag(_doel(uit, data["gemeente"]), False)
-        uitslag.opmerkingen = [f"{'.'.join(map(str, o.pad))}: {o.tekst}" for o in imp.opmerkingen]
+        uitslag.opmerkingen = [PDF_OPMAAK] if pdf else []
+        uitslag.opmerkingen += [f"{pad_tekst(o.pad)}: {o.tekst}" for o in imp.opmerkingen]
+        uitslag.opmerkingen += _waar_gelezen(imp.plekken)
         uitslag.commentaren = docx.commentaren
     doel = uitslag.doel
     if doel.exists():

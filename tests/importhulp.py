@@ -4,7 +4,11 @@ edits a Word user makes to a DOCX gka-docgen wrote, made with python-docx as Wor
 The blank template's text is ../shared/seeds/003_fba1af3f8a98e840.txt; these documents use
 its headings and labels the way people type them: in other case, with a trailing colon,
 extra spaces, bold paragraphs instead of heading styles, merged cells, "Label: waarde" in
-one cell, and an empty row left in.
+one cell, and an empty row left in. The third style, "omkaderd", is what the official
+template looks like filled in: Word's heading styles (with a colon and extra spaces),
+tables with borders and bold labels, "Meer informatie" across the whole row and the
+contact person on three lines; the tests pass it through LibreOffice (saved as DOCX, and
+exported to PDF as the alliance published its agendas).
 """
 
 from __future__ import annotations
@@ -14,13 +18,16 @@ import io
 from typing import Any, Literal
 
 from docx import Document
+from docx.shared import Inches, Pt
 
-Stijl = Literal["keurig", "slordig"]
+Stijl = Literal["keurig", "slordig", "omkaderd"]
 
 
 def _kop(doc: Any, tekst: str, stijl: Stijl, niveau: int) -> None:
     if stijl == "keurig":
         doc.add_heading(tekst, level=niveau)
+    elif stijl == "omkaderd":
+        doc.add_heading(tekst.replace(" en ", "  en ") + ":", level=niveau)
     else:  # a bold paragraph, other case, a trailing colon
         run = doc.add_paragraph().add_run(f"{tekst.upper() if niveau == 1 else tekst}:")
         run.bold = True
@@ -33,6 +40,20 @@ def _tabel(doc: Any, rijen: list[tuple[str, str]], stijl: Stijl) -> None:
             cellen = tabel.add_row().cells
             cellen[0].text = label
             cellen[1].text = waarde
+        return
+    if stijl == "omkaderd":
+        tabel = doc.add_table(rows=0, cols=2)
+        tabel.style = "Table Grid"
+        for label, waarde in rijen:
+            cellen = tabel.add_row().cells
+            if not waarde:  # a label row over the whole width
+                cellen[0].merge(cellen[1]).paragraphs[0].add_run(label).bold = True
+                continue
+            cellen[0].paragraphs[0].add_run(label).bold = True
+            for i, regel in enumerate(waarde.split(", ") if "@" in waarde else [waarde]):
+                alinea = cellen[1].paragraphs[0] if i == 0 else cellen[1].add_paragraph()
+                alinea.add_run(regel)
+        tabel.add_row()  # an empty row left in
         return
     tabel = doc.add_table(rows=0, cols=3)
     for i, (label, waarde) in enumerate(rijen):
@@ -106,18 +127,27 @@ def hand_ingevuld(stijl: Stijl) -> bytes:
         "maximaal 100.000,- beschikbaar."
     )
     begroting = doc.add_table(rows=1, cols=5)
+    if stijl == "omkaderd":
+        begroting.style = "Table Grid"
     for cel, kop in zip(
         begroting.rows[0].cells,
         ["Interventie", "Omschrijving", "Bijdrage OCW", "Cofinanciering", "Totaal"],
         strict=True,
     ):
-        cel.text = kop if stijl == "keurig" else f"{kop.upper()}:"
+        cel.text = kop if stijl != "slordig" else f"{kop.upper()}:"
     for rij in (
         ["Onderwijsachterstandenbeleid Zaanstad", "Pedagogisch medewerkers", "€ 60.000", "€ 25.000,50", "€ 85.000,50"],
         ["Totaal", "", "€ 60.000", "€ 25.000,50", "€ 85.000,50"],
     ):  # fmt: skip
         for cel, waarde in zip(begroting.add_row().cells, rij, strict=True):
             cel.text = waarde
+    if stijl == "omkaderd":  # columns made to fit, in a smaller font
+        breedtes = (2.0, 1.1, 0.95, 1.0, 0.95)
+        for kolom, breedte in zip(begroting._tbl.tblGrid.gridCol_lst, breedtes, strict=True):
+            kolom.w = Inches(breedte)
+        for cel in begroting._cells:
+            for run in (r for a in cel.paragraphs for r in a.runs):
+                run.font.size = Pt(8)
     uit = io.BytesIO()
     doc.save(uit)
     return uit.getvalue()
