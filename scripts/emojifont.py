@@ -1,8 +1,9 @@
 """Write templates/fonts/NotoEmoji-Regular.ttf: the PDF's fallback font for emoji.
 
 Source: Google's monochrome Noto Emoji 3.002, the variable font `NotoEmoji[wght].ttf`
-(SIL Open Font License 1.1, no Reserved Font Name). Debian 12 does not package it; a
-copy as Google publishes it is in the PyPI package manimgx-fonts 2026.9.26.post1:
+(SIL Open Font License 1.1, no Reserved Font Name). Debian 12 does not package it; the
+PyPI package manimgx-fonts 2026.9.26.post1 carries it unmodified (its name table:
+"Noto Emoji", "Version 3.002", "Copyright 2013 Google LLC", the OFL notice):
 
     pip download --no-deps manimgx-fonts==2026.9.26.post1 -d /tmp/noto
     python -m zipfile -e /tmp/noto/manimgx_fonts-*.whl /tmp/noto/x
@@ -27,8 +28,6 @@ from fontTools.varLib import instancer  # type: ignore[import-untyped]
 
 DOEL = Path(__file__).resolve().parent.parent / "templates" / "fonts" / "NotoEmoji-Regular.ttf"
 BRON_SHA256 = "de6c18832938afc99caf132b39d6a30a19bac7f2e812e28db2535b4608d27551"
-# A fixed date in the head table (fontTools would write the time of the run).
-VASTE_TIJD = 0
 
 
 def maak(bron: Path, doel: Path) -> None:
@@ -44,8 +43,7 @@ def maak(bron: Path, doel: Path) -> None:
     subsetter = subset.Subsetter(opties)
     subsetter.populate(unicodes=font.getBestCmap().keys())
     subsetter.subset(font)
-    font["head"].created = font["head"].modified = VASTE_TIJD
-    font.recalcTimestamp = False
+    font.recalcTimestamp = False  # keep the source's dates, not the time of this run
     font.save(doel)
 
 
