@@ -13,9 +13,8 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # fontTools 
 from pypdf import PdfReader
 
 from tests.conftest import Verzamelaar, bekende_beperking
-from tests.pdfhulp import DATA, pdffonts, render
+from tests.pdfhulp import EMOJI, pdffonts, render
 
-EMOJI = DATA / "emoji.yaml"
 # Each as the PDF's text layer gives it back for one glyph: flags, ZWJ sequences and skin
 # tones are one ligature of the emoji font; the heart's U+FE0F picks that font too.
 VAN_DE_EMOJIFONT = ("😀", "✅", "🎓", "🥳", "🇳🇱", "👩\u200d💻", "👍🏽", "❤", "📚", "📅", "🚌")
