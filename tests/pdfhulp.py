@@ -13,6 +13,7 @@ HIER = Path(__file__).resolve().parent
 DATA = HIER / "data" / "pdf"
 DEFINITIEF = DATA / "almere-definitief.yaml"
 CONCEPT = DATA / "almere-concept.yaml"
+EMOJI = DATA / "emoji.yaml"
 
 
 def render(pad: Path) -> tuple[GeladenAgenda, Context, bytes]:

@@ -215,7 +215,7 @@ def test_an_unexpected_error_is_one_line_and_a_log_file(tmp_path: Path) -> None:
 
 def test_no_python_warning_reaches_the_user(tmp_path: Path) -> None:
     werk = voorbeeldmap(tmp_path, DATA / "docx" / "bijzondere-tekens.yaml")
-    # Warnings switched on as loudly as Python allows; WeasyPrint warns of the emoji.
+    # Warnings switched on as loudly as Python allows; the file holds emoji and RTL text.
     result = run_cli("build", "--jobs", "1", cwd=werk, env={"PYTHONWARNINGS": "always"})
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""

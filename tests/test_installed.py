@@ -30,6 +30,8 @@ SJABLOONBESTANDEN = {
     "fonts/DejaVuSans.ttf",
     "fonts/DejaVuSans-1000.ttf",
     "fonts/LICENSE",
+    "fonts/NotoEmoji-Regular.ttf",
+    "fonts/LICENSE-NotoEmoji",
 }
 
 

@@ -23,6 +23,7 @@ from tests.conftest import ROOT
 from tests.pdfhulp import (
     CONCEPT,
     DEFINITIEF,
+    EMOJI,
     normaal,
     pdffonts,
     pdftotext,
@@ -245,7 +246,9 @@ def test_template_uses_only_context_fields_and_holds_no_sentences() -> None:
     assert kaal.strip() == "", f"tekst in het sjabloon: {kaal.split()[:10]}"
 
 
-def test_reproducible_across_processes(tmp_path: Path) -> None:
+# The emoji agenda embeds the fallback font too (tests/test_pdf_emoji.py).
+@pytest.mark.parametrize("agenda", [DEFINITIEF, EMOJI], ids=["almere", "emoji"])
+def test_reproducible_across_processes(tmp_path: Path, agenda: Path) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -258,8 +261,6 @@ def test_reproducible_across_processes(tmp_path: Path) -> None:
     uitvoer = []
     for i in range(2):
         doel = tmp_path / f"{i}.pdf"
-        subprocess.run(
-            [sys.executable, "-c", script, str(DEFINITIEF), str(doel)], cwd=ROOT, check=True
-        )
+        subprocess.run([sys.executable, "-c", script, str(agenda), str(doel)], cwd=ROOT, check=True)
         uitvoer.append(doel.read_bytes())
     assert uitvoer[0] == uitvoer[1]
