@@ -10,7 +10,6 @@ only its own inline script and style (Content-Security-Policy with a nonce).
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import secrets
@@ -24,7 +23,6 @@ import jinja2
 
 from gka_docgen.errors import DocgenError, Weigering
 from gka_docgen.preview import Stand, Volger
-from gka_docgen.sjablonen import SJABLONEN
 
 ADRES = "127.0.0.1"
 SJABLOON = "bekijk.html.j2"
@@ -38,14 +36,11 @@ MEDIA_TYPES = {
 }
 
 
-@functools.cache
 def _sjabloon() -> jinja2.Template:
-    omgeving = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(SJABLONEN),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return omgeving.get_template(SJABLOON)
+    """The page's template, from the environment the PDF's HTML comes from (escaping on)."""
+    from gka_docgen.render_pdf import jinja_omgeving
+
+    return jinja_omgeving().get_template(SJABLOON)
 
 
 def gegevens(stand: Stand, bron: str) -> dict[str, Any]:
