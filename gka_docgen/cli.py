@@ -432,9 +432,8 @@ def bekijk(
 ) -> None:
     """Toon de pagina's van een agenda in de browser, na elke wijziging opnieuw.
 
-    Een webserver op 127.0.0.1 laat de pagina's zien zoals de PDF ze heeft, volgt elke
-    keer dat u het bestand opslaat en meldt problemen zoals check. Er wordt niets
-    geschreven; de PDF en DOCX zijn er te downloaden. Ctrl-C stopt.
+    De pagina's staan er zoals in de PDF, met de problemen die check meldt.
+    Er wordt niets geschreven; de PDF en DOCX zijn er te downloaden. Ctrl-C stopt.
     """
     import webbrowser
 
