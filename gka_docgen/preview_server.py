@@ -57,6 +57,8 @@ def gegevens(stand: Stand, bron: str) -> dict[str, Any]:
         "maten": [[p.breedte, p.hoogte] for p in stand.paginas],
         "pdf": documenten.naam("pdf") if documenten else "",
         "docx": documenten.naam("docx") if documenten else "",
+        "seconden": round(stand.seconden, 4),
+        "cpu": round(stand.cpu, 4),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import signal
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -201,3 +202,14 @@ def test_a_file_that_does_not_exist_is_refused() -> None:
     uitslag = run_cli("bekijk", "agendas/bestaat-niet.yaml", "--niet-openen")
     assert uitslag.returncode == 2
     assert uitslag.stderr == "gka-docgen: agendas/bestaat-niet.yaml bestaat niet\n"
+
+
+def test_a_port_in_use_is_refused_with_advice() -> None:
+    with socket.socket() as bezet:
+        bezet.bind(("127.0.0.1", 0))
+        bezet.listen()
+        poort = bezet.getsockname()[1]
+        uitslag = run_cli("bekijk", str(AGENDA), "--poort", str(poort), "--niet-openen")
+    assert uitslag.returncode == 1
+    assert uitslag.stderr.startswith(f"gka-docgen: kan niet luisteren op 127.0.0.1:{poort} (")
+    assert uitslag.stderr.endswith("); kies een andere poort met --poort\n")
