@@ -29,6 +29,9 @@ INTERVAL = 0.03
 # Layouts made while the user reads the first pages: a process's first layouts are
 # the slowest (WeasyPrint's and Pango's caches fill), and the first save should not be.
 WARMLOPEN = 2
+# Some editors save by moving the old file away and writing a new one: a file that is
+# gone for less than this is not yet reported.
+WEG_GEDULD = 0.5
 
 # WeasyPrint shares fonts and a stylesheet per process (`render_pdf.motor`): one
 # layout at a time, whether for the pages or for a PDF to download.
@@ -99,6 +102,7 @@ class Volger:
         self._stop = threading.Event()
         self._handtekening: tuple[int, int, int] | None = None
         self._bron: bytes | None = None
+        self._weg_sinds: float | None = None
         self._draad = threading.Thread(target=self._volg, name="bekijk-volger", daemon=True)
 
     def start(self) -> None:
@@ -162,7 +166,11 @@ class Volger:
         try:
             st = self.pad.stat()
             handtekening = (st.st_mtime_ns, st.st_size, st.st_ino)
+            self._weg_sinds = None
         except OSError:
+            self._weg_sinds = self._weg_sinds or time.monotonic()
+            if time.monotonic() - self._weg_sinds < WEG_GEDULD:
+                return None
             handtekening = (0, -1, 0)
         if handtekening == self._handtekening:
             return None

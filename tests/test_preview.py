@@ -213,3 +213,20 @@ def test_a_port_in_use_is_refused_with_advice() -> None:
     assert uitslag.returncode == 1
     assert uitslag.stderr.startswith(f"gka-docgen: kan niet luisteren op 127.0.0.1:{poort} (")
     assert uitslag.stderr.endswith("); kies een andere poort met --poort\n")
+
+
+def test_a_removed_file_is_reported_and_its_return_followed(tmp_path: Path) -> None:
+    pad = tmp_path / "hengelo.yaml"
+    pad.write_text(_origineel(), encoding="utf-8")
+    volger = Volger(pad)
+    volger.start()
+    try:
+        pad.unlink()
+        weg = volger.wacht(1, 30)
+        assert [p.split(" (")[0] for p in weg.problemen] == [f"{pad}: kan het bestand niet lezen"]
+        assert len(weg.paginas) == 4
+        pad.write_text(_origineel(), encoding="utf-8")
+        terug = volger.wacht(weg.versie, 30)
+        assert terug.problemen == () and len(terug.paginas) == 4
+    finally:
+        volger.stop()
