@@ -30,6 +30,10 @@ SJABLOON = "bekijk.html.j2"
 HARTSLAG = 15.0
 _PAGINA = re.compile(r"/pagina/([1-9][0-9]{0,3})\.png")
 _DOCUMENTEN = {"/document.pdf": "pdf", "/document.docx": "docx"}
+MELDINGKOP = {  # above the problems: with or without the pages of a valid version
+    True: "Het bestand heeft problemen; de pagina’s hieronder zijn van de laatste geldige versie.",
+    False: "Het bestand heeft problemen; zodra ze hersteld zijn, verschijnen hier de pagina’s.",
+}
 MEDIA_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -53,6 +57,7 @@ def gegevens(stand: Stand, bron: str) -> dict[str, Any]:
         "titel": context.korte_titel if context else "",
         "status": ("concept" if context.concept else "definitief") if context else "",
         "problemen": list(stand.problemen),
+        "meldingkop": MELDINGKOP[bool(stand.paginas)],
         "paginas": [p.kenmerk for p in stand.paginas],
         "maten": [[p.breedte, p.hoogte] for p in stand.paginas],
         "pdf": documenten.naam("pdf") if documenten else "",
