@@ -199,9 +199,20 @@ class Volger:
         except DocgenError as fout:
             probleem = Probleem(self.naam, None, None, (), str(fout))
             return replace(vorige, versie=versie, problemen=(str(probleem),))
+        except Exception as fout:  # a bug: this thread is its own boundary and goes on
+            return replace(vorige, versie=versie, problemen=(_fout_in_gka_docgen(fout),))
         return Stand(versie, (), paginas, Documenten(context, bron, self.pad.name))
 
     def _publiceer(self, stand: Stand) -> None:
         with self._veranderd:
             self._stand = stand
             self._veranderd.notify_all()
+
+
+def _fout_in_gka_docgen(fout: Exception) -> str:
+    """The one line that says so, as `cli.main` says it; the details go to a log file."""
+    from gka_docgen import crashlog
+
+    log = crashlog.schrijf(fout)
+    waar = f"de details staan in {log}" if log else "de details konden nergens worden bewaard"
+    return f"onverwachte fout ({type(fout).__name__}): dit is een fout in gka-docgen zelf; {waar}"

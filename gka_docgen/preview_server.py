@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -85,6 +86,14 @@ class PreviewServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         return f"http://{ADRES}:{self.poort}/"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """No traceback on the terminal: a dropped connection is normal, a bug goes to a log."""
+        fout = sys.exc_info()[1]
+        if isinstance(fout, Exception) and not isinstance(fout, OSError):
+            from gka_docgen import crashlog
+
+            crashlog.schrijf(fout)
 
 
 class _Verzoek(BaseHTTPRequestHandler):
