@@ -28,6 +28,9 @@ VLAGGEN = [
 AGENDA = Path("agendas/hengelo.yaml")
 TITEL = "GKA-Agenda 2019-2021 gemeente {}"
 FOUTROOD = (0xC0, 0x39, 0x2B)  # the border of the problems box
+# From a save to the new page in the browser, in ms: under a second when the machine is
+# not busy (benchmarks/bench_preview.py measures it); this leaves room for a busy one.
+GEDULD = 3000
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="chromium ontbreekt: scripts/setup-system.sh test"
@@ -62,11 +65,11 @@ def test_the_page_follows_each_save_in_chromium(tmp_path: Path) -> None:
             pagina.evaluate("window.scrollTo(0, 1800)")
 
             moment = bewaar(bestand, origineel.replace("gemeente: Hengelo", "gemeente: Borne"))
-            expect(pagina.locator("#titel")).to_have_text(TITEL.format("Borne"), timeout=2000)
+            expect(pagina.locator("#titel")).to_have_text(TITEL.format("Borne"), timeout=GEDULD)
             na = bekijker.laatste()
             _beelden_geladen(pagina, na["paginas"])  # every page names Borne in its header
             seconden = time.perf_counter() - moment
-            assert seconden < 2.5, f"{seconden:.2f} s from the save to the new pages"
+            assert seconden < GEDULD / 1000, f"{seconden:.2f} s from the save to the new pages"
             assert pagina.evaluate("window.scrollY") == 1800  # the scroll position stays
             assert pagina.locator("figcaption").all_inner_texts() == [
                 f"Pagina {n} van 4" for n in range(1, 5)
@@ -76,7 +79,7 @@ def test_the_page_follows_each_save_in_chromium(tmp_path: Path) -> None:
             bewaar(bestand, kapot)
             meldingen = pagina.locator("#problemen li")
             expect(meldingen.first).to_contain_text(
-                "agendas/hengelo.yaml:5:8: soort: 'agendaa' is niet toegestaan", timeout=2000
+                "agendas/hengelo.yaml:5:8: soort: 'agendaa' is niet toegestaan", timeout=GEDULD
             )
             expect(meldingen.nth(1)).to_contain_text("<img src=x>")  # as text, not markup
             assert pagina.locator("img").count() == 4  # the last valid pages stay
