@@ -81,21 +81,13 @@ class Stand:
     cpu: float = 0.0  # processor time of that work (the benchmark reports it)
 
 
-@dataclass
-class Teller:
-    """What the watcher did (tests and the benchmark read it)."""
-
-    opgemerkt: int = 0  # new versions of the file noticed
-    ingehaald: int = 0  # renders dropped because a newer save came in
-
-
 class Volger:
     """Follows one agenda file and publishes each version as a `Stand`."""
 
     def __init__(self, pad: Path) -> None:
         self.pad = pad
         self.naam = str(pad)  # as `check` names the file in its messages
-        self.teller = Teller()
+        self.ingehaald = 0  # renders dropped because a newer save came in
         self._beelden = Beelden()
         self._stand = Stand(versie=0)
         self._veranderd = threading.Condition()
@@ -148,12 +140,11 @@ class Volger:
         begin, begin_cpu = time.perf_counter(), time.thread_time()
         bron = self._nieuwe_bron()
         while bron is not None and not self._stop.is_set():
-            self.teller.opgemerkt += 1
             self._bron = bron if isinstance(bron, bytes) else None
             stand = self._verwerk(bron)
             bron = self._nieuwe_bron()
             if bron is not None:  # overtaken by a newer save: drop, render that one
-                self.teller.ingehaald += 1
+                self.ingehaald += 1
                 continue
             seconden, cpu = time.perf_counter() - begin, time.thread_time() - begin_cpu
             self._publiceer(replace(stand, seconden=seconden, cpu=cpu))
