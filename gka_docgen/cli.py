@@ -463,6 +463,49 @@ def overzicht(
 
 
 @app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+def bekijk(
+    agenda: Annotated[Path, typer.Argument(help="Het agendabestand (YAML) om te bekijken.")],
+    poort: Annotated[
+        int,
+        typer.Option(
+            "--poort", min=0, max=65535, help="Poort op 127.0.0.1; 0 kiest een vrije poort."
+        ),
+    ] = 8000,
+    niet_openen: Annotated[
+        bool, typer.Option("--niet-openen", help="Open de browser niet zelf.")
+    ] = False,
+) -> None:
+    """Toon de pagina's van een agenda in de browser, na elke wijziging opnieuw.
+
+    De pagina's staan er zoals in de PDF, met de problemen die check meldt.
+    Er wordt niets geschreven; de PDF en DOCX zijn er te downloaden. Ctrl-C stopt.
+    """
+    import webbrowser
+
+    from gka_docgen.preview_server import serveer
+
+    if not agenda.is_file():
+        raise OngeldigPad(
+            f"{agenda} is geen bestand; geef één agendabestand op"
+            if agenda.exists()
+            else f"{agenda} bestaat niet"
+        )
+    _meld_harfbuzz(("pdf",))
+    server = serveer(agenda, poort)
+    try:
+        uitvoer.resultaat(f"{agenda} is te bekijken op {server.url} (Ctrl-C stopt)")
+        if not niet_openen:
+            webbrowser.open(server.url)
+        server.serve_forever()
+    except Onderbroken as onderbroken:
+        onderbroken.stand = "bekijken gestopt; er is niets geschreven"
+        raise
+    finally:
+        server.volger.stop()
+        server.server_close()
+
+
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def schema() -> None:
     """Druk het JSON Schema van het YAML-bestand af (voor VS Code en andere editors)."""
     from gka_docgen.scaffold import schema_json

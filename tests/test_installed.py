@@ -26,6 +26,7 @@ pytestmark = pytest.mark.slow
 SJABLOONBESTANDEN = {
     "agenda.css",
     "agenda.html.j2",
+    "bekijk.html.j2",
     "gka-agenda.docx",
     "fonts/DejaVuSans.ttf",
     "fonts/DejaVuSans-1000.ttf",
