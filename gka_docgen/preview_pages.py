@@ -12,8 +12,7 @@ fingerprint was seen before keeps its image, and only the new pages are written
 from __future__ import annotations
 
 import hashlib
-import struct
-import zlib
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +23,6 @@ import pypdfium2
 SCHAAL = 96 / 72
 # Fast PNG compression: these images travel over loopback, not the internet.
 PNG_COMPRESSIE = 1
-_PNG_KOP = b"\x89PNG\r\n\x1a\n"
 # The box properties that decide what a page looks like, besides its text and geometry.
 _STIJL = ("color", "background_color", "font_weight", "font_style", "text_decoration_line")
 
@@ -85,35 +83,20 @@ def _rasteriseer(pdf: bytes) -> Iterable[tuple[bytes, int, int]]:
     document = pypdfium2.PdfDocument(pdf)
     try:
         for index in range(len(document)):
-            bitmap = document[index].render(scale=SCHAAL, rev_byteorder=True)  # RGB
+            bitmap = document[index].render(scale=SCHAAL)
             yield png(bitmap), bitmap.width, bitmap.height
     finally:
         document.close()
 
 
 def png(bitmap: Any) -> bytes:
-    """An RGB(A) PDFium bitmap as PNG: every row unfiltered, zlib at level 1.
+    """A PDFium bitmap as PNG (Pillow), zlib at level 1: these images only cross the loopback.
 
-    Pillow's encoder filters each row adaptively: 56 ms a page here against 18 ms,
-    for images that only cross the loopback. Tests decode these with Pillow.
+    Level 1 takes about 30 ms a page here, Pillow's default level about 56 ms.
     """
-    breedte, hoogte, stap = bitmap.width, bitmap.height, bitmap.stride
-    rij = breedte * bitmap.n_channels
-    buffer = memoryview(bitmap.buffer).cast("B")
-    ruw = b"".join(b"\x00" + buffer[y * stap : y * stap + rij] for y in range(hoogte))
-    kleur = {3: 2, 4: 6}[bitmap.n_channels]  # PNG colour types: RGB, RGBA
-
-    def blok(soort: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + soort
-            + data
-            + struct.pack(">I", zlib.crc32(soort + data))
-        )
-
-    kop = struct.pack(">IIBBBBB", breedte, hoogte, 8, kleur, 0, 0, 0)
-    data = zlib.compress(ruw, PNG_COMPRESSIE)
-    return _PNG_KOP + blok(b"IHDR", kop) + blok(b"IDAT", data) + blok(b"IEND", b"")
+    uit = io.BytesIO()
+    bitmap.to_pil().save(uit, format="PNG", compress_level=PNG_COMPRESSIE)
+    return uit.getvalue()
 
 
 def rasteriseer(pdf: bytes) -> list[bytes]:
