@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -88,7 +89,25 @@ def jinja_omgeving() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     omgeving.filters["heel"] = naam_heel
+    omgeving.filters["woorden"] = lange_woorden
     return omgeving
+
+
+# Longer than any Dutch word (the longest in use have about 40 letters): a pasted code,
+# path or address. WeasyPrint tries every hyphenation point of an overflowing word, each
+# with a new line layout, so one 2,000-character "word" took 6 s and 6,000 took 150 s.
+LANG_WOORD = 48
+_LANG_WOORD = re.compile(rf"(\S{{{LANG_WOORD + 1},}})")
+
+
+def lange_woorden(tekst: str) -> markupsafe.Markup:
+    """`tekst` (escaped), each run of more than LANG_WOORD non-spaces marked `lang`:
+    no hyphenation search, it breaks anywhere to stay inside its box."""
+    delen = _LANG_WOORD.split(tekst)
+    return markupsafe.Markup("").join(
+        markupsafe.Markup('<span class="lang">{}</span>').format(d) if i % 2 else d
+        for i, d in enumerate(delen)
+    )
 
 
 def naam_heel(tekst: str, naam: str) -> markupsafe.Markup:

@@ -14,7 +14,7 @@ import pytest
 
 from gka_docgen.context import Blok, Regel, Rij, bouw
 from gka_docgen.load import laad
-from gka_docgen.render_pdf import opmaak
+from gka_docgen.render_pdf import LANG_WOORD, opmaak
 from tests.conftest import DATA, VOORBEELDEN
 from tests.layoutcheck import gebroken_woorden, pdf_bevindingen
 
@@ -37,19 +37,27 @@ def test_pdf_nothing_crosses_its_border(pad: Path) -> None:
     assert pdf_bevindingen(opmaak(bouw(laad(pad).agenda))) == []
 
 
-def test_the_check_sees_text_over_a_cell_border() -> None:
-    """The check can fail: a word with no place to break, wider than its cell, is found."""
+def _met_eerste_cel(tekst: str) -> list[str]:
+    """The layout check's findings with `tekst` in the first cell of an intervention table."""
     context = bouw(laad(OPMAAK / "lange-woorden.yaml").agenda)
     tabel = context.interventies[1]
-    lang = "0123456789" * 20  # digits: nothing to hyphenate
-    rij = Rij(tabel.rijen[0].label, (Blok("alinea", (Regel(lang),)),))
+    rij = Rij(tabel.rijen[0].label, (Blok("alinea", (Regel(tekst),)),))
     tabel = replace(tabel, rijen=(rij, *tabel.rijen[1:]))
-    gewijzigd = replace(context, interventies=(context.interventies[0], tabel))
-    bevindingen = pdf_bevindingen(opmaak(gewijzigd))
+    return pdf_bevindingen(opmaak(replace(context, interventies=(context.interventies[0], tabel))))
+
+
+def test_the_check_sees_text_over_a_cell_border() -> None:
+    """The check can fail: a word with no place to break, wider than its cell, is found."""
+    # As long as a word may be, wide, and nothing to hyphenate: it overflows, as it should.
+    bevindingen = _met_eerste_cel("@" * LANG_WOORD)
     assert len(bevindingen) == 1
-    assert (
-        bevindingen[0].startswith("pagina 3: '0123456789") and "buiten zijn cel" in bevindingen[0]
-    )
+    assert bevindingen[0].startswith("pagina 3: '@@@@") and "buiten zijn cel" in bevindingen[0]
+
+
+def test_a_run_longer_than_any_word_breaks_anywhere_inside_its_cell() -> None:
+    """A pasted code or path (no spaces) wraps in its cell, without a hyphenation search."""
+    assert _met_eerste_cel("@" * (LANG_WOORD + 1)) == []
+    assert _met_eerste_cel("ab" * 3000) == []
 
 
 def test_dutch_words_break_only_where_dutch_hyphenation_allows() -> None:

