@@ -10,7 +10,7 @@ build: setup
 	$(BIN)/gka-docgen build
 
 test: setup-dev lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 lint: setup-dev
 	$(BIN)/ruff check .
