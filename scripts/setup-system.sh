@@ -4,13 +4,13 @@
 #            reproducible font subsetting), fonts-dejavu (the embedded font)
 #   tests:   libreoffice-writer-nogui (opens every DOCX), hyphen-nl (its Dutch
 #            hyphenation, so its render of a DOCX breaks words as Word does), poppler-utils
-#            (pdftotext, pdffonts, pdftoppm), chromium and chromium-driver (the headless
-#            browser the bekijk test drives)
+#            (pdftotext, pdffonts, pdftoppm), chromium (the headless browser the bekijk
+#            test drives through Playwright, which needs no chromium-driver)
 # Usage: scripts/setup-system.sh runtime|test
 set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 if [[ "${1:-runtime}" == test ]]; then
-    want+=(libreoffice-writer-nogui hyphen-nl poppler-utils chromium chromium-driver)
+    want+=(libreoffice-writer-nogui hyphen-nl poppler-utils chromium)
 fi
 missing=()
 for pkg in "${want[@]}"; do
