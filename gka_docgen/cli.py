@@ -537,11 +537,9 @@ def main() -> None:
             raise
         from gka_docgen import crashlog
 
-        log = crashlog.schrijf(fout)
-        waar = f"de details staan in {log}" if log else "de details konden nergens worden bewaard"
+        kop, waar = crashlog.vastgelegd(fout)
         _stop(
-            f"onverwachte fout ({type(fout).__name__}): dit is een fout in gka-docgen zelf. "
-            f"{waar[0].upper()}{waar[1:]}; meld het alstublieft, met dat bestand erbij. "
+            f"{kop}. {waar[0].upper()}{waar[1:]}; meld het alstublieft, met dat bestand erbij. "
             "Met --debug ziet u de details hier.",
             FOUT_IN_GKA_DOCGEN,
         )

@@ -38,3 +38,11 @@ def schrijf(fout: BaseException) -> Path | None:
         except OSError:
             continue
     return None
+
+
+def vastgelegd(fout: BaseException) -> tuple[str, str]:
+    """The log written, and the two halves of the one line that tells the user:
+    'onverwachte fout (X): dit is een fout in gka-docgen zelf' and where the details are."""
+    log = schrijf(fout)
+    waar = f"de details staan in {log}" if log else "de details konden nergens worden bewaard"
+    return f"onverwachte fout ({type(fout).__name__}): dit is een fout in gka-docgen zelf", waar

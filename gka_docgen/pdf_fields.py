@@ -151,17 +151,11 @@ def _voeg_invulveld_toe(schrijver: Any, veld: Invulveld) -> None:
 
 
 def _formulier(schrijver: Any) -> Any:
-    """The document's /AcroForm, made if there is none, with Helvetica for variable text."""
+    """The document's /AcroForm (the signature fields made it), with Helvetica for variable text."""
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.generic import pdf_name
 
-    root = schrijver.root
-    if pdf_name("/AcroForm") not in root:
-        root[pdf_name("/AcroForm")] = schrijver.add_object(
-            generic.DictionaryObject({pdf_name("/Fields"): generic.ArrayObject()})
-        )
-        schrijver.update_root()
-    formulier = root[pdf_name("/AcroForm")]
+    formulier = schrijver.root[pdf_name("/AcroForm")]
     if pdf_name("/DA") not in formulier:
         formulier[pdf_name("/DA")] = generic.pdf_string(INVUL_DA.decode())
         helvetica = generic.DictionaryObject(

@@ -204,6 +204,5 @@ def _fout_in_gka_docgen(fout: Exception) -> str:
     """The one line that says so, as `cli.main` says it; the details go to a log file."""
     from gka_docgen import crashlog
 
-    log = crashlog.schrijf(fout)
-    waar = f"de details staan in {log}" if log else "de details konden nergens worden bewaard"
-    return f"onverwachte fout ({type(fout).__name__}): dit is een fout in gka-docgen zelf; {waar}"
+    kop, waar = crashlog.vastgelegd(fout)
+    return f"{kop}; {waar}"

@@ -172,7 +172,7 @@ def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
     m = motor()
     document = opmaak(context)
     velden = [] if context.concept else handtekeningvelden(document, context)
-    invul = [] if context.concept else invulvelden(document, context, velden)
+    invul = [] if context.concept else invulregels(document, context, velden)
     datum = bron_datum()
     bijlage = weasyprint.Attachment(
         string=bron,
@@ -200,7 +200,7 @@ def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld
     return velden
 
 
-def invulvelden(document: Any, context: Context, velden: list[Handtekeningveld]) -> list[Invulveld]:
+def invulregels(document: Any, context: Context, velden: list[Handtekeningveld]) -> list[Invulveld]:
     """A text field on each line left to write the place or date on, per signatory."""
     uit = []
     for nummer, (o, veld) in enumerate(zip(context.ondertekenaars, velden, strict=True), start=1):
