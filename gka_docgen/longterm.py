@@ -38,7 +38,7 @@ def langdurig_fouten(tsa: str | None, ltv: bool) -> Iterator[None]:
     import aiohttp
     from pyhanko.sign.general import SigningError
     from pyhanko.sign.timestamps import TimestampRequestError
-    from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+    from pyhanko_certvalidator.errors import PathError, RevokedError, ValidationError
 
     try:
         yield
@@ -47,7 +47,12 @@ def langdurig_fouten(tsa: str | None, ltv: bool) -> Iterator[None]:
             f"de tijdstempeldienst {tsa} gaf geen tijdstempel (geen verbinding, of geen geldig "
             "antwoord); controleer het adres en de verbinding, of teken zonder --tsa"
         ) from None
-    except (PathBuildingError, PathValidationError, SigningError) as exc:
+    except RevokedError as exc:
+        raise Weigering(
+            "het certificaat is ingetrokken door zijn uitgever; teken met een geldig certificaat"
+        ) from exc
+    except (PathError, ValidationError, SigningError) as exc:
+        # ValidationError: a self-signed certificate not given with --vertrouw, too.
         if not ltv:
             raise
         raise Weigering(

@@ -161,6 +161,17 @@ def test_ltv_without_a_trusted_root_says_to_give_one(pdf: Path, helene: Certific
     assert sorted(p.name for p in pdf.parent.iterdir()) == ["agenda.pdf"]
 
 
+def test_ltv_with_a_self_signed_certificate_not_trusted_says_to_give_it(
+    pdf: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "cert").mkdir()
+    zelf = maak_certificaat(tmp_path / "cert", "Hélène Brûlé-Ĳsselmuiden")
+    r = _teken(pdf, zelf, "--ltv")
+    assert r.returncode == 1, r.stderr
+    assert "geef met --vertrouw het stamcertificaat van de uitgever op" in r.stderr
+    assert sorted(p.name for p in pdf.parent.iterdir()) == ["agenda.pdf"]
+
+
 def test_ltv_without_revocation_addresses_signs_and_says_so(pdf: Path, tmp_path: Path) -> None:
     zelf = maak_certificaat(tmp_path, "Hélène Brûlé-Ĳsselmuiden")  # no CRL address in it
     stam = tmp_path / "zelf.der"
