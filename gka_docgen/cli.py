@@ -292,6 +292,12 @@ def import_(
         uitvoer.melding(f"let op: {opmerking}")
     if uitslag.commentaren:
         uitvoer.melding("opmerkingen in het document (niet ingelezen):", *uitslag.commentaren)
+    if uitslag.niet_ingelezen:
+        uitvoer.melding(
+            "niet ingelezen: deze tekst staat in geen veld van het sjabloon; zet wat erin "
+            "hoort zelf in het agendabestand:",
+            *uitslag.niet_ingelezen,
+        )
     for verschil in uitslag.verschillen:
         uitvoer.resultaat(str(verschil))
     doel = uitslag.doel
@@ -528,6 +534,9 @@ def main() -> None:
         _stop("afgebroken", 1)
     except OngeldigPad as fout:
         _stop(str(fout), 2)
+    except OngeldigeAgenda as fout:  # located lines, as check prints them
+        uitvoer.problemen(fout.problemen)
+        sys.exit(1)
     except DocgenError as fout:
         _stop(str(fout), 1)
     except Onderbroken as onderbroken:

@@ -39,6 +39,7 @@ class ImportUitslag:
     verschillen: list[Verschil] = field(default_factory=list)
     opmerkingen: list[str] = field(default_factory=list)
     commentaren: list[str] = field(default_factory=list)
+    niet_ingelezen: list[str] = field(default_factory=list)  # text in no field, and where
     exact: bool = False  # the YAML embedded in a gka-docgen PDF
 
 
@@ -140,6 +141,7 @@ def importeer(
         uitslag.opmerkingen += [f"{pad_tekst(o.pad)}: {o.tekst}" for o in imp.opmerkingen]
         uitslag.opmerkingen += _waar_gelezen(imp.plekken)
         uitslag.commentaren = docx.commentaren
+        uitslag.niet_ingelezen = [str(r) for r in imp.niet_ingelezen]
     doel = uitslag.doel
     if doel.exists():
         bestaand = lees_bestaand(doel)
