@@ -1,7 +1,8 @@
 """The `gka-docgen` command: arguments, printing and exit codes; no logic.
 
 Exit codes: 0 all is well, 1 invalid data or a refused operation, 2 wrong usage,
-3 an error in gka-docgen itself, 130/143 interrupted (Ctrl-C, SIGTERM).
+3 an error in gka-docgen itself, 4 (verify only) right so far but not signed by
+everyone yet, 130/143 interrupted (Ctrl-C, SIGTERM).
 Core modules raise `DocgenError`s; `main` is the one error boundary that turns
 them, an interruption and anything unexpected into Dutch lines and exit codes.
 Commands print only through `uitvoer`. Rendering libraries are imported inside
@@ -420,19 +421,31 @@ def verify(
 ) -> None:
     """Controleer de handtekeningen van een PDF en of hij precies uit zijn agendabestand komt.
 
-    Afsluitcode 0 als elke gezette handtekening geldig en ongeschonden is, anders 1.
+    Afsluitcode 0: compleet; elk handtekeningveld is getekend, elke handtekening is geldig en
+    ongeschonden, door de ondertekenaar van het veld (of namens hem of haar), en de pagina's
+    zijn die van het ingesloten agendabestand.
+
+    Afsluitcode 4: nog niet compleet, maar er is niets mis; er zijn nog lege
+    handtekeningvelden (of geen: een concept).
+
+    Afsluitcode 1: er is iets mis; een handtekening is ongeldig, gezet door een ander, of de
+    PDF is na het tekenen veranderd, of de pagina's zijn niet die van het agendabestand, of
+    het bestand is geen PDF van gka-docgen.
+
+    Afsluitcode 2: verkeerd gebruik (het bestand bestaat niet, een onbekende optie).
     """
     import json
 
-    from gka_docgen.verify import als_json, als_tekst, controleer_bestand
+    from gka_docgen.verify import AFSLUITCODE, als_json, als_tekst, controleer_bestand
 
     controle = controleer_bestand(pdf, vertrouw or [])
     if als_json_:
         uitvoer.resultaat(json.dumps(als_json(controle), ensure_ascii=False, indent=2))
     else:
         uitvoer.resultaat("\n".join(als_tekst(controle)))
-    if not controle.in_orde:
-        raise typer.Exit(1)
+    code = AFSLUITCODE[controle.toestand]
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")

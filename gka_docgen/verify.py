@@ -17,11 +17,23 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from gka_docgen.errors import DocgenError, Weigering
+from gka_docgen.etsi import (
+    GEEN_KETEN,
+    HANDTEKENING_ONJUIST,
+    HANDTEKENING_ONLEESBAAR,
+    HASH,
+    NOG_NIET_GELDIG,
+    VERLOPEN,
+    Indicatie,
+    van_pyhanko,
+)
 from gka_docgen.extract import Bron, bron_in, lees_pdf
+from gka_docgen.paths import OngeldigPad
 from gka_docgen.pdf_fields import DATUM, PLAATS, invulveldnaam
 from gka_docgen.pdf_invullen import Tekstveld, invulvelden
 from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
@@ -47,6 +59,7 @@ class HandtekeningControle:
     vertrouwd: bool | None = None
     later_veranderd: str | None = None  # what changed after signing, in words
     problemen: list[str] = field(default_factory=list)
+    etsi: Indicatie | None = None  # what an ETSI EN 319 102-1 validator reports
 
     @property
     def geldig(self) -> bool:
@@ -60,6 +73,18 @@ class Herkomst:
     melding: str
 
 
+class Toestand(StrEnum):
+    """The one answer a script asks for, and its exit code (`AFSLUITCODE`)."""
+
+    COMPLEET = "compleet"  # every field signed, every signature right, the pages the agenda's
+    ONVOLLEDIG = "onvolledig"  # nothing wrong, but not every field is signed yet
+    FOUT = "fout"  # something is wrong: a signature, a signer, or the pages
+
+
+# 1 is what gka-docgen exits with for invalid data anyway; 4 is used by verify only.
+AFSLUITCODE = {Toestand.COMPLEET: 0, Toestand.FOUT: 1, Toestand.ONVOLLEDIG: 4}
+
+
 @dataclass(frozen=True)
 class PdfControle:
     bestand: str
@@ -68,11 +93,21 @@ class PdfControle:
 
     @property
     def in_orde(self) -> bool:
-        """Every signature present is valid and intact (empty fields are fine)."""
-        return all(h.geldig for h in self.handtekeningen if h.getekend)
+        """Every signature present is valid and intact, and the pages are the agenda's."""
+        return self.herkomst.gelijk and all(h.geldig for h in self.handtekeningen if h.getekend)
+
+    @property
+    def toestand(self) -> Toestand:
+        if not self.in_orde:
+            return Toestand.FOUT
+        if not self.handtekeningen or not all(h.getekend for h in self.handtekeningen):
+            return Toestand.ONVOLLEDIG
+        return Toestand.COMPLEET
 
 
 def controleer_bestand(pad: Path, vertrouwd: list[Path]) -> PdfControle:
+    if not pad.exists():  # a mistyped name is wrong usage (exit 2), not a wrong PDF
+        raise OngeldigPad(f"{pad} bestaat niet")
     try:
         pdf = pad.read_bytes()
     except OSError as exc:
@@ -169,6 +204,7 @@ def _beoordeel(
             ondertekenaar,
             getekend=True,
             problemen=[f"de handtekening is onleesbaar ({type(exc).__name__})"],
+            etsi=HANDTEKENING_ONLEESBAAR,
         )
     door = _naam(status.signing_cert)
     reden = str(handtekening.sig_object.get("/Reason", ""))
@@ -183,7 +219,12 @@ def _beoordeel(
     later = _later_veranderd(reader, handtekening, status)
     if not toegestaan(later):
         problemen.append(f"na het tekenen is er iets veranderd dat niet mag: {later}")
-    problemen += _vertrouwen(status)
+    certificaat, etsi = _vertrouwen(status)
+    problemen += certificaat
+    if not status.intact:
+        etsi = HASH
+    elif not status.valid:
+        etsi = HANDTEKENING_ONJUIST
     if ondertekenaar is None:
         problemen.append("dit veld hoort bij geen ondertekenaar uit het ingesloten agendabestand")
     elif namens is not None:
@@ -205,6 +246,7 @@ def _beoordeel(
         vertrouwd=bool(status.trusted),
         later_veranderd=later,
         problemen=problemen,
+        etsi=etsi,
     )
 
 
@@ -231,28 +273,34 @@ def leesbaar(tijd: str) -> str:
     return datetime.fromisoformat(tijd).strftime(TIJD)
 
 
-def _vertrouwen(status: Any) -> list[str]:
-    """What is wrong with the certificate, if anything."""
+def _vertrouwen(status: Any) -> tuple[list[str], Indicatie]:
+    """What is wrong with the certificate, if anything, and the ETSI indication it gives."""
     certificaat = status.signing_cert
     stempel = status.timestamp_validity
     toen = stempel.timestamp if stempel is not None else status.signer_reported_dt
+    etsi = van_pyhanko(status.trust_problem_indic, status.validation_path is not None)
     # Checked here too: pyHanko trusts a trust anchor given with --vertrouw whatever its dates.
     if toen is not None and certificaat.not_valid_after < toen:
         tot = certificaat.not_valid_after.strftime(TIJD)
-        return [f"het certificaat was al verlopen toen er getekend werd (geldig tot {tot})"]
+        return [
+            f"het certificaat was al verlopen toen er getekend werd (geldig tot {tot})"
+        ], VERLOPEN
     if toen is not None and certificaat.not_valid_before > toen:
         vanaf = certificaat.not_valid_before.strftime(TIJD)
-        return [f"het certificaat was nog niet geldig toen er getekend werd (geldig vanaf {vanaf})"]
+        return [
+            f"het certificaat was nog niet geldig toen er getekend werd (geldig vanaf {vanaf})"
+        ], NOG_NIET_GELDIG
     if status.revoked:
-        return ["het certificaat is ingetrokken"]
+        return ["het certificaat is ingetrokken"], etsi
     if status.trusted:
-        return []
+        return [], etsi
     if certificaat.not_valid_after < datetime.now(UTC):
-        return [f"het certificaat is verlopen op {certificaat.not_valid_after.strftime(TIJD)}"]
+        tot = certificaat.not_valid_after.strftime(TIJD)
+        return [f"het certificaat is verlopen op {tot}"], etsi
     return [
         "het certificaat leidt niet naar een vertrouwde uitgever "
         "(geef met --vertrouw het stamcertificaat op dat u vertrouwt)"
-    ]
+    ], etsi if etsi.indicatie != "TOTAL_PASSED" else GEEN_KETEN
 
 
 NIETS = "niets"
@@ -327,14 +375,25 @@ def _inhoud_nummers(pagina: Any) -> set[int]:
 def als_json(controle: PdfControle) -> dict[str, Any]:
     return {
         "bestand": controle.bestand,
+        "toestand": str(controle.toestand),
+        "afsluitcode": AFSLUITCODE[controle.toestand],
         "in_orde": controle.in_orde,
-        "handtekeningen": [{**asdict(h), "geldig": h.geldig} for h in controle.handtekeningen],
+        "handtekeningen": [
+            {**asdict(h), "geldig": h.geldig, "toestand": _toestand(h)}
+            for h in controle.handtekeningen
+        ],
         "herkomst": asdict(controle.herkomst),
     }
 
 
+def _toestand(h: HandtekeningControle) -> str:
+    if not h.getekend:
+        return "niet getekend"
+    return "geldig" if h.geldig else "ongeldig"
+
+
 def als_tekst(controle: PdfControle) -> list[str]:
-    """The Dutch report, line by line."""
+    """The Dutch report, line by line; the last line is the verdict."""
     regels = [f"{controle.bestand}:"]
     for h in controle.handtekeningen:
         van = f" ({h.ondertekenaar})" if h.ondertekenaar else ""
@@ -358,18 +417,39 @@ def als_tekst(controle: PdfControle) -> list[str]:
             regels.append(f"    daarna veranderd: {h.later_veranderd}")
         if h.vertrouwd is not None:
             regels.append(f"    certificaat vertrouwd: {'ja' if h.vertrouwd else 'nee'}")
+        if h.etsi is not None:
+            regels.append(f"    ETSI-indicatie: {h.etsi}")
         regels += [f"    probleem: {p}" for p in h.problemen]
     if not controle.handtekeningen:
         regels.append("  geen handtekeningvelden (een concept, of niet door gka-docgen gemaakt)")
     regels.append(f"  herkomst: {controle.herkomst.melding}")
-    getekend = [h for h in controle.handtekeningen if h.getekend]
-    n = len(controle.handtekeningen)
-    if controle.in_orde:
-        regels.append(
-            f"{len(getekend)} van {n} handtekeningen gezet; "
-            + ("alle gezette handtekeningen zijn geldig." if getekend else "nog geen enkele.")
-        )
-    else:
-        ongeldig = sum(1 for h in getekend if not h.geldig)
-        regels.append(f"{len(getekend)} van {n} handtekeningen gezet; {ongeldig} ONGELDIG.")
+    regels.append(oordeel_van(controle))
     return regels
+
+
+def oordeel_van(controle: PdfControle) -> str:
+    """One line: compleet, nog niet compleet (and who is still to sign), or NIET IN ORDE."""
+    getekend = [h for h in controle.handtekeningen if h.getekend]
+    telling = f"{len(getekend)} van {len(controle.handtekeningen)} handtekeningen gezet"
+    toestand = controle.toestand
+    if toestand is Toestand.COMPLEET:
+        return f"compleet: {telling}, alle geldig, en de PDF is wat zijn agendabestand geeft."
+    if toestand is Toestand.ONVOLLEDIG:
+        if not controle.handtekeningen:
+            return (
+                "nog niet compleet: deze PDF heeft geen handtekeningvelden; zet de status van "
+                "de agenda op definitief en maak de PDF opnieuw (gka-docgen build)"
+            )
+        open_ = [h.ondertekenaar or h.veld for h in controle.handtekeningen if not h.getekend]
+        return (
+            f"nog niet compleet: {telling}"
+            + (", alle geldig" if getekend else "")
+            + f"; nog te tekenen door {', '.join(open_)}."
+        )
+    fouten = []
+    ongeldig = sum(1 for h in getekend if not h.geldig)
+    if ongeldig:
+        fouten.append(f"{ongeldig} ONGELDIG")
+    if not controle.herkomst.gelijk:
+        fouten.append("de PDF is NIET wat zijn agendabestand geeft (zie herkomst)")
+    return f"NIET IN ORDE: {telling}; {'; '.join(fouten)}."

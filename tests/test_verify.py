@@ -125,6 +125,7 @@ def test_three_signers_in_sequence_name_their_copies_and_verify(
     ongeschonden: ja
     daarna veranderd: {later}
     certificaat vertrouwd: ja
+    ETSI-indicatie: TOTAL_PASSED
 """
     later = "alleen toegestane wijzigingen (formulier ingevuld, volgende handtekeningen)"
     vandaag = datum(datetime.date.today())  # each signer's date line, filled by sign
@@ -135,7 +136,8 @@ def test_three_signers_in_sequence_name_their_copies_and_verify(
         + blok.format(veld=NURIA, wie="Núria de Vrëe", door="NÚRIA DE VRËE", later="niets", vandaag=vandaag)
         + "  herkomst: deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand "
         "(almere-definitief.yaml)\n"
-        "3 van 3 handtekeningen gezet; alle gezette handtekeningen zijn geldig.\n"
+        "compleet: 3 van 3 handtekeningen gezet, alle geldig, en de PDF is wat zijn "
+        "agendabestand geeft.\n"
     )  # fmt: skip
 
 
@@ -144,20 +146,24 @@ def test_verify_json_for_scripts(pdf: Path, mensen: dict[str, Ondertekenaar]) ->
     assert r.returncode == 0, r.stderr
     getekend = pdf.with_name("GKA-Addendum-2021-2024-Almere-getekend-1-van-3.pdf")
     r = _verify(getekend, mensen[HELENE], json_=True)
-    assert r.returncode == 0, r.stdout
+    assert r.returncode == 4, r.stdout  # one of three: not complete, nothing wrong
     verslag = json.loads(r.stdout)
+    assert (verslag["toestand"], verslag["afsluitcode"]) == ("onvolledig", 4)
     assert verslag["in_orde"] is True
     assert verslag["herkomst"]["gelijk"] is True
     eerste, tweede, _ = verslag["handtekeningen"]
     assert (eerste["veld"], eerste["getekend"], eerste["geldig"]) == (HELENE, True, True)
     assert eerste["door"] == "Helene Brule-IJsselmuiden"
+    assert eerste["toestand"] == "geldig"
+    assert eerste["etsi"] == {"indicatie": "TOTAL_PASSED", "subindicatie": None}
+    assert (tweede["toestand"], tweede["etsi"]) == ("niet getekend", None)
     assert datetime.datetime.fromisoformat(eerste["tijd"]).tzinfo is not None
     assert (tweede["getekend"], tweede["problemen"]) == (False, [])
 
 
-def test_an_unsigned_pdf_is_what_gka_docgen_makes(pdf: Path) -> None:
+def test_an_unsigned_pdf_is_what_gka_docgen_makes_but_not_complete(pdf: Path) -> None:
     r = run_cli("verify", str(pdf))
-    assert r.returncode == 0
+    assert r.returncode == 4
     assert r.stdout == (
         f"{pdf}:\n"
         f"  {HELENE} (Hélène Brûlé-Ĳsselmuiden): nog niet getekend\n"
@@ -165,7 +171,8 @@ def test_an_unsigned_pdf_is_what_gka_docgen_makes(pdf: Path) -> None:
         f"  {NURIA} (Núria de Vrëe): nog niet getekend\n"
         "  herkomst: deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand "
         "(almere-definitief.yaml)\n"
-        "0 van 3 handtekeningen gezet; nog geen enkele.\n"
+        "nog niet compleet: 0 van 3 handtekeningen gezet; nog te tekenen door "
+        "Hélène Brûlé-Ĳsselmuiden, Dennis Wiersma, Núria de Vrëe.\n"
     )
 
 
@@ -190,7 +197,8 @@ def test_one_byte_changed_after_signing_is_broken(
         "    probleem: de PDF is na het tekenen veranderd: de ondertekende inhoud klopt niet meer\n"
         in r.stdout
     )
-    assert r.stdout.endswith("1 van 3 handtekeningen gezet; 1 ONGELDIG.\n")
+    assert "    ETSI-indicatie: TOTAL_FAILED/HASH_FAILURE\n" in r.stdout
+    assert r.stdout.endswith("NIET IN ORDE: 1 van 3 handtekeningen gezet; 1 ONGELDIG.\n")
     assert _pdfsig(getekend) != ["- Signature Validation: Signature is Valid."]
 
 
@@ -235,7 +243,7 @@ def test_a_certificate_in_another_name_is_refused_unless_namens(
     assert r.returncode == 0, r.stderr
     getekend = Path(r.stdout.removeprefix("getekend: ").strip())
     r = _verify(getekend, mensen[DENNIS])
-    assert r.returncode == 0, r.stdout
+    assert r.returncode == 4, r.stdout  # right, and two fields still to sign
     assert "    door: Dennis Wiersma, namens Hélène Brûlé-Ĳsselmuiden\n" in r.stdout
     stempel = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(getekend), "-"],
@@ -292,6 +300,7 @@ def test_an_expired_certificate(pdf: Path, tmp_path: Path) -> None:
     getekend.write_bytes(_teken_zonder_controle(pdf.read_bytes(), DENNIS, verlopen))
     r = _verify(getekend, verlopen)
     assert r.returncode == 1
+    assert "    ETSI-indicatie: INDETERMINATE/OUT_OF_BOUNDS_NO_POE\n" in r.stdout
     assert re.search(
         rf"\n    probleem: het certificaat was al verlopen toen er getekend werd "
         rf"\(geldig tot {TIJD}\)\n",
@@ -305,6 +314,8 @@ def test_without_vertrouw_a_self_made_certificate_is_not_trusted(
     getekend = _eerste_handtekening(pdf, mensen)
     r = run_cli("verify", str(getekend))
     assert r.returncode == 1
+    # pyHanko's sub-indication for a self-signed certificate that is no trust anchor
+    assert "    ETSI-indicatie: INDETERMINATE/CHAIN_CONSTRAINTS_FAILURE\n" in r.stdout
     assert (
         "    probleem: het certificaat leidt niet naar een vertrouwde uitgever "
         "(geef met --vertrouw het stamcertificaat op dat u vertrouwt)\n" in r.stdout
@@ -324,7 +335,11 @@ def test_a_pdf_rebuilt_from_a_changed_agenda_differs(tmp_path: Path) -> None:
     vals = tmp_path / "vals.pdf"
     vals.write_bytes(render_pdf(bouw(agenda), origineel, DEFINITIEF.name))
     r = run_cli("verify", str(vals))
-    assert r.returncode == 0  # no signature is invalid: provenance is reported, not judged
+    assert r.returncode == 1  # no signature is invalid, but the pages are not the agenda's
+    assert r.stdout.endswith(
+        "NIET IN ORDE: 0 van 3 handtekeningen gezet; de PDF is NIET wat zijn agendabestand "
+        "geeft (zie herkomst).\n"
+    )
     assert (
         "  herkomst: deze PDF is NIET wat deze versie van gka-docgen maakt van het ingesloten "
         "agendabestand (almere-definitief.yaml): de tekst of opmaak is buiten gka-docgen om "
@@ -332,6 +347,24 @@ def test_a_pdf_rebuilt_from_a_changed_agenda_differs(tmp_path: Path) -> None:
     )
     r = run_cli("verify", str(vals), "--json")
     assert json.loads(r.stdout)["herkomst"]["gelijk"] is False
+
+
+def test_a_concept_is_not_complete(tmp_path: Path) -> None:
+    from tests.pdfhulp import CONCEPT
+
+    concept = tmp_path / "concept.pdf"
+    concept.write_bytes(render(CONCEPT)[2])
+    r = run_cli("verify", str(concept))
+    assert r.returncode == 4, r.stdout + r.stderr
+    assert r.stdout.endswith(
+        "nog niet compleet: deze PDF heeft geen handtekeningvelden; zet de status van de "
+        "agenda op definitief en maak de PDF opnieuw (gka-docgen build)\n"
+    )
+
+
+def test_a_missing_file_is_wrong_usage_not_a_wrong_pdf(tmp_path: Path) -> None:
+    r = run_cli("verify", str(tmp_path / "weg.pdf"))
+    assert (r.returncode, r.stderr) == (2, f"gka-docgen: {tmp_path / 'weg.pdf'} bestaat niet\n")
 
 
 def test_verify_refuses_what_is_not_a_gka_pdf(tmp_path: Path) -> None:
