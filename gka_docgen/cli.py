@@ -114,11 +114,11 @@ def new(
         Soort, typer.Option(help="agenda (2019-2021) of addendum (2021-2024).")
     ] = "addendum",
     periode: Annotated[
-        str | None, typer.Option(help="Looptijd JJJJ-JJJJ; standaard die van de soort.")
+        str | None, typer.Option(metavar="JJJJ-JJJJ", help="Looptijd; standaard die van de soort.")
     ] = None,
-    map_: Annotated[Path, typer.Option("--map", help="Map waarin het bestand komt.")] = Path(
-        "agendas"
-    ),
+    map_: Annotated[
+        Path, typer.Option("--map", metavar="MAP", help="Map waarin het bestand komt.")
+    ] = Path("agendas"),
 ) -> None:
     """Maak een nieuw agendabestand met alle velden en uitleg (concept)."""
     from gka_docgen.scaffold import nieuw
@@ -161,9 +161,9 @@ def build(
         Literal["docx", "pdf", "all"],
         typer.Option("--format", help="Welke bestanden: docx, pdf of all (beide)."),
     ] = "all",
-    uit: Annotated[Path, typer.Option("--uit", help="Map voor de gemaakte bestanden.")] = Path(
-        "out"
-    ),
+    uit: Annotated[
+        Path, typer.Option("--uit", metavar="MAP", help="Map voor de gemaakte bestanden.")
+    ] = Path("out"),
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -315,7 +315,9 @@ def import_(
 @app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def sign(
     pdf: Annotated[Path, typer.Argument(help="De PDF met handtekeningvelden.")],
-    veld: Annotated[str, typer.Option("--veld", help="Naam van het handtekeningveld.")],
+    veld: Annotated[
+        str, typer.Option("--veld", metavar="NAAM", help="Naam van het handtekeningveld.")
+    ],
     p12: Annotated[
         Path, typer.Option("--p12", help="Certificaat met sleutel (PKCS#12, .p12/.pfx).")
     ],
@@ -342,6 +344,7 @@ def sign(
         str | None,
         typer.Option(
             "--plaats",
+            metavar="PLAATS",
             help="Plaats van ondertekening, op de regel daarvoor (als de agenda die leeg liet).",
         ),
     ] = None,
@@ -366,6 +369,7 @@ def sign(
         list[Path] | None,
         typer.Option(
             "--vertrouw",
+            metavar="BESTAND",
             help="Met --ltv: stamcertificaat (PEM of DER) waar uw certificaat naar leidt; "
             "mag vaker. Standaard de certificaten die het systeem vertrouwt.",
         ),
@@ -411,6 +415,7 @@ def verify(
         list[Path] | None,
         typer.Option(
             "--vertrouw",
+            metavar="BESTAND",
             help="Stamcertificaat (PEM of DER) dat u vertrouwt; mag vaker. "
             "Standaard de certificaten die het systeem vertrouwt.",
         ),
@@ -448,11 +453,11 @@ def verify(
         raise typer.Exit(code)
 
 
-@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+@app.command("overview", cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def overzicht(
     paden: Paden = None,
     uit: Annotated[
-        Path, typer.Option("--uit", help="Map met de gemaakte (en getekende) PDF's.")
+        Path, typer.Option("--uit", metavar="MAP", help="Map met de gemaakte (en getekende) PDF's.")
     ] = Path("out"),
     csv: Annotated[
         Path | None, typer.Option("--csv", help="Schrijf het overzicht ook als CSV-bestand.")
@@ -475,7 +480,7 @@ def overzicht(
             uitvoer.resultaat(f"gemaakt: {doel}")
 
 
-@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+@app.command("preview", cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def bekijk(
     agenda: Annotated[Path, typer.Argument(help="Het agendabestand (YAML) om te bekijken.")],
     poort: Annotated[
@@ -524,6 +529,12 @@ def schema() -> None:
     from gka_docgen.scaffold import schema_json
 
     uitvoer.resultaat(schema_json().rstrip("\n"))
+
+
+# Command names are English, as the rest are (and the modules). The Dutch names these two had
+# stay as hidden aliases, so scripts and habits keep working.
+for _alias, _opdracht in (("overzicht", overzicht), ("bekijk", bekijk)):
+    app.command(_alias, cls=NederlandseOpdracht, options_metavar="[OPTIES]", hidden=True)(_opdracht)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""`gka-docgen overzicht`: one line per agenda, for the coordinator who keeps the list.
+"""`gka-docgen overview`: one line per agenda, for the coordinator who keeps the list.
 
 Per agenda in agendas/: what it is (gemeente, soort, periode, status), what it
 promises (interventions, the OCW total against the maximum, co-financing),

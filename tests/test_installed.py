@@ -134,6 +134,6 @@ def test_the_installed_tool_runs_the_tour_in_an_empty_folder(
     verslag = gka("verify", getekend, "--vertrouw", stam, code=4)  # 4: not complete yet
     assert "nog niet compleet: 1 van 3 handtekeningen gezet, alle geldig;" in verslag
     assert "deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand" in verslag
-    gka("overzicht", "--xlsx", "overzicht.xlsx")
+    gka("overview", "--xlsx", "overzicht.xlsx")
     assert (werk / "overzicht.xlsx").is_file()
     assert "Gebruik: gka-docgen build [OPTIES]" in gka("build", "--help")

@@ -29,7 +29,7 @@ def test_overzicht_in_the_terminal_csv_and_excel(tmp_path: Path) -> None:
     )  # fmt: skip
     assert r.returncode == 0, r.stderr
 
-    r = run_cli("overzicht", "--csv", "overzicht.csv", "--xlsx", "overzicht.xlsx", cwd=werk)
+    r = run_cli("overview", "--csv", "overzicht.csv", "--xlsx", "overzicht.xlsx", cwd=werk)
     assert r.returncode == 0, r.stderr
     regels = r.stdout.splitlines()
     assert regels[0].split("\t")[:3] == ["bestand", "gemeente", "soort"]
@@ -54,8 +54,8 @@ def test_overzicht_in_the_terminal_csv_and_excel(tmp_path: Path) -> None:
     data = bytearray(getekend.read_bytes())
     data[data.index(b"/Producer") + len(b"/Producer (")] ^= 0x01
     getekend.write_bytes(bytes(data))
-    r = run_cli("overzicht", cwd=werk)
+    r = run_cli("overview", cwd=werk)
     assert r.stdout.splitlines()[1].split("\t")[-2:] == ["1/3", "NEE"]
     shutil.rmtree(werk / "out")
-    r = run_cli("overzicht", cwd=werk)
+    r = run_cli("overview", cwd=werk)
     assert r.stdout.splitlines()[1].split("\t")[-3:] == ["", "", ""]
