@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from gka_docgen.errors import DocgenError, Weigering
+from gka_docgen.errors import Weigering
 from gka_docgen.etsi import (
     GEEN_KETEN,
     HANDTEKENING_ONJUIST,
@@ -36,10 +36,9 @@ from gka_docgen.extract import Bron, bron_in, lees_pdf
 from gka_docgen.paths import OngeldigPad
 from gka_docgen.pdf_fields import DATUM, PLAATS, invulveldnaam
 from gka_docgen.pdf_invullen import Tekstveld, invulvelden
+from gka_docgen.provenance import Herkomst, herkomst
 from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
 from gka_docgen.trust import lees_certificaat, validatiecontext
-
-GELIJK = "deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand"
 
 
 @dataclass(frozen=True)
@@ -64,13 +63,6 @@ class HandtekeningControle:
     @property
     def geldig(self) -> bool:
         return self.getekend and not self.problemen
-
-
-@dataclass(frozen=True)
-class Herkomst:
-    bronnaam: str | None  # the agenda file's name, as embedded
-    gelijk: bool
-    melding: str
 
 
 class Toestand(StrEnum):
@@ -120,7 +112,10 @@ def controleer(pdf: bytes, naam: str, wortels: list[Any]) -> PdfControle:
     """The full check of one PDF; `wortels` are trusted root certificates (none: the system's)."""
     reader = lees_pdf(pdf, naam)
     bron = _eerste_bron(reader, naam)
-    return PdfControle(naam, _handtekeningen(reader, bron, wortels), herkomst(pdf, bron))
+    eerste = reader.get_historical_resolver(0)
+    return PdfControle(
+        naam, _handtekeningen(reader, bron, wortels), herkomst(pdf, reader, bron, eerste)
+    )
 
 
 def handtekeningen_van(pdf: bytes, naam: str) -> list[HandtekeningControle]:
@@ -161,33 +156,6 @@ def _ingevuld(tekstvelden: dict[str, Tekstveld], veld: str) -> str | None:
 def _eerste_bron(reader: Any, naam: str) -> Bron:
     """The agenda as embedded in the first revision (what `build` put there)."""
     return bron_in(reader.get_historical_root(0), naam)
-
-
-def herkomst(pdf: bytes, bron: Bron) -> Herkomst:
-    """Does building the embedded agenda again give exactly the bytes `pdf` starts with?"""
-    from gka_docgen.context import bouw
-    from gka_docgen.load import laad_bytes
-    from gka_docgen.render_pdf import render_pdf
-
-    try:
-        geladen = laad_bytes(bron.inhoud, naam=bron.naam)
-    except DocgenError:
-        return Herkomst(
-            bron.naam,
-            False,
-            "het ingesloten agendabestand is geen geldige agenda (gka-docgen extract haalt het "
-            "eruit, gka-docgen check zegt wat er mis is)",
-        )
-    opnieuw = render_pdf(bouw(geladen.agenda), bron.inhoud, bron.naam)
-    if pdf.startswith(opnieuw):
-        return Herkomst(bron.naam, True, f"{GELIJK} ({bron.naam})")
-    return Herkomst(
-        bron.naam,
-        False,
-        f"deze PDF is NIET wat deze versie van gka-docgen maakt van het ingesloten "
-        f"agendabestand ({bron.naam}): de tekst of opmaak is buiten gka-docgen om veranderd, "
-        "of de PDF is met een andere versie gemaakt (gka-docgen --version)",
-    )
 
 
 def _beoordeel(

@@ -322,31 +322,147 @@ def test_without_vertrouw_a_self_made_certificate_is_not_trusted(
     )
 
 
-def test_a_pdf_rebuilt_from_a_changed_agenda_differs(tmp_path: Path) -> None:
-    """Built from an agenda with another promise in it, but carrying the original agenda."""
+def _pdf_van(agenda_yaml: bytes, ingesloten: bytes) -> bytes:
+    """The PDF of one agenda, carrying `ingesloten` as its embedded YAML (a swap, if they differ)."""
     from gka_docgen.context import bouw
     from gka_docgen.load import laad_bytes
     from gka_docgen.render_pdf import render_pdf
 
-    origineel = DEFINITIEF.read_bytes()
-    anders = origineel.replace(b"Jaarlijkse meting", b"Tweejaarlijkse meting")
-    assert anders != origineel
-    agenda = laad_bytes(anders, naam=DEFINITIEF.name).agenda
+    agenda = laad_bytes(agenda_yaml, naam=DEFINITIEF.name).agenda
+    return render_pdf(bouw(agenda), ingesloten, DEFINITIEF.name)
+
+
+ORIGINEEL = DEFINITIEF.read_bytes()
+ANDERS = ORIGINEEL.replace(b"Jaarlijkse meting", b"Tweejaarlijkse meting")
+# The line of the agenda's text that differs, as pdf_view reads it.
+VERSCHIL = r"pagina (\d), regel (\d+): staat er '[^']*{gezien}[^']*', hoort '[^']*{hoort}[^']*'"
+
+
+@pytest.mark.parametrize(
+    ("paginas", "ingesloten", "gezien", "hoort"),
+    [(ANDERS, ORIGINEEL, "Tweejaarlijkse meting", "Jaarlijkse meting"),  # other pages
+     (ORIGINEEL, ANDERS, "Jaarlijkse meting", "Tweejaarlijkse meting")],  # swapped YAML
+)  # fmt: skip
+def test_a_pdf_whose_pages_are_not_its_agenda_is_wrong(
+    tmp_path: Path, paginas: bytes, ingesloten: bytes, gezien: str, hoort: str
+) -> None:
+    assert ANDERS != ORIGINEEL
     vals = tmp_path / "vals.pdf"
-    vals.write_bytes(render_pdf(bouw(agenda), origineel, DEFINITIEF.name))
+    vals.write_bytes(_pdf_van(paginas, ingesloten))
     r = run_cli("verify", str(vals))
     assert r.returncode == 1  # no signature is invalid, but the pages are not the agenda's
+    assert re.search(
+        r"\n  herkomst: deze PDF is NIET wat deze versie van gka-docgen maakt van het ingesloten "
+        r"agendabestand \(almere-definitief\.yaml\), terwijl hij met deze versie gemaakt is: "
+        + VERSCHIL.format(gezien=gezien, hoort=hoort)
+        + "\n",
+        r.stdout,
+    ), r.stdout
     assert r.stdout.endswith(
         "NIET IN ORDE: 0 van 3 handtekeningen gezet; de PDF is NIET wat zijn agendabestand "
         "geeft (zie herkomst).\n"
     )
-    assert (
-        "  herkomst: deze PDF is NIET wat deze versie van gka-docgen maakt van het ingesloten "
-        "agendabestand (almere-definitief.yaml): de tekst of opmaak is buiten gka-docgen om "
-        "veranderd, of de PDF is met een andere versie gemaakt (gka-docgen --version)\n" in r.stdout
+    herkomst = json.loads(run_cli("verify", str(vals), "--json").stdout)["herkomst"]
+    assert (herkomst["gelijk"], herkomst["vergeleken"]) == (False, "bytes")
+
+
+def test_swapped_page_drawings_are_found_though_every_signature_is_valid(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    """Pages 1 and 2 swap drawings in an update before anyone signs: the signatures cover it."""
+    from pyhanko.pdf_utils.generic import pdf_name
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    schrijver: Any = IncrementalPdfFileWriter(BytesIO(pdf.read_bytes()))
+    (een, _), (twee, _) = (schrijver.find_page_for_modification(i) for i in (0, 1))
+    een_obj, twee_obj = een.get_object(), twee.get_object()
+    inhoud_een, inhoud_twee = een_obj.raw_get("/Contents"), twee_obj.raw_get("/Contents")
+    een_obj[pdf_name("/Contents")], twee_obj[pdf_name("/Contents")] = inhoud_twee, inhoud_een
+    schrijver.update_container(een_obj)
+    schrijver.update_container(twee_obj)
+    uit = BytesIO()
+    schrijver.write(uit)
+    pdf.write_bytes(uit.getvalue())
+
+    getekend = _getekend_door_alle_drie(pdf, mensen)
+    r = _verify(getekend, *mensen.values())
+    assert r.returncode == 1, r.stdout
+    assert r.stdout.count(": getekend, geldig\n") == 3
+    assert re.search(
+        r"herkomst: deze PDF is NIET .*: pagina 1, regel 1: staat er '[^']+', hoort 'Gelijke "
+        r"Kansen voor alle kinderen en'\n",
+        r.stdout,
+    ), r.stdout
+    assert r.stdout.endswith(
+        "NIET IN ORDE: 3 van 3 handtekeningen gezet; de PDF is NIET wat zijn agendabestand "
+        "geeft (zie herkomst).\n"
     )
-    r = run_cli("verify", str(vals), "--json")
-    assert json.loads(r.stdout)["herkomst"]["gelijk"] is False
+
+
+def _met_andere_versies(pdf: bytes) -> bytes:
+    """`pdf` written again by another writer (pypdf), recording other versions as its maker."""
+    from pypdf import PdfWriter
+
+    from gka_docgen.versions import versiestempel
+
+    stempel = versiestempel().replace("gka-docgen 0.1.0", "gka-docgen 0.0.9")
+    stempel = re.sub(r"weasyprint [\d.]+", "weasyprint 69.0", stempel)
+    schrijver = PdfWriter(clone_from=BytesIO(pdf))
+    schrijver.add_metadata({"/Creator": stempel})
+    uit = BytesIO()
+    schrijver.write(uit)
+    return uit.getvalue()
+
+
+def test_a_pdf_made_by_other_versions_is_judged_by_what_a_reader_sees(tmp_path: Path) -> None:
+    ander = tmp_path / "ander.pdf"
+    ander.write_bytes(_met_andere_versies(_pdf_van(ORIGINEEL, ORIGINEEL)))
+    r = run_cli("verify", str(ander))
+    assert r.returncode == 4, r.stdout  # right, not signed yet
+    assert (
+        "  herkomst: zelfde inhoud als wat deze versie van gka-docgen maakt van het ingesloten "
+        "agendabestand (almere-definitief.yaml), gemaakt met gka-docgen 0.0.9 (hier 0.1.0), "
+        "weasyprint 69.0 (hier 70.0): de tekst van elke pagina en de velden zijn gelijk\n"
+    ) in r.stdout
+    herkomst = json.loads(run_cli("verify", str(ander), "--json").stdout)["herkomst"]
+    assert (herkomst["gelijk"], herkomst["vergeleken"]) == (True, "inhoud")
+    assert herkomst["gemaakt_met"][0] == "gka-docgen 0.0.9"
+
+    vals = tmp_path / "vals.pdf"
+    vals.write_bytes(_met_andere_versies(_pdf_van(ANDERS, ORIGINEEL)))
+    r = run_cli("verify", str(vals))
+    assert r.returncode == 1, r.stdout
+    assert re.search(
+        r"\n  herkomst: deze PDF toont NIET wat deze versie van gka-docgen maakt van het "
+        r"ingesloten agendabestand \(almere-definitief\.yaml\); hij is gemaakt met gka-docgen "
+        r"0\.0\.9 \(hier 0\.1\.0\), weasyprint 69\.0 \(hier 70\.0\)\. Eerste verschil: "
+        + VERSCHIL.format(gezien="Tweejaarlijkse meting", hoort="Jaarlijkse meting")
+        + "\n",
+        r.stdout,
+    ), r.stdout
+
+
+def test_the_pdf_records_its_versions_and_a_build_with_another_date_still_verifies(
+    tmp_path: Path,
+) -> None:
+    """Built by `build` in another process, with SOURCE_DATE_EPOCH set: byte for byte ours."""
+    from pypdf import PdfReader
+
+    from gka_docgen.versions import versies
+
+    werk = tmp_path / "werk"
+    (werk / "agendas").mkdir(parents=True)
+    (werk / "agendas" / "almere.yaml").write_bytes(ORIGINEEL)
+    r = run_cli("build", "--format", "pdf", cwd=werk, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert r.returncode == 0, r.stderr
+    pdf = werk / "out" / "almere" / "GKA-Addendum-2021-2024-Almere.pdf"
+    lezer = PdfReader(pdf)
+    assert lezer.metadata is not None and lezer.metadata.creator == "; ".join(versies())
+    xmp = lezer.xmp_metadata
+    assert xmp is not None and xmp.xmp_creator_tool == "; ".join(versies())
+    r = run_cli("verify", str(pdf))
+    assert r.returncode == 4, r.stdout
+    assert "  herkomst: deze PDF is precies wat gka-docgen maakt van het ingesloten " in r.stdout
 
 
 def test_a_concept_is_not_complete(tmp_path: Path) -> None:
