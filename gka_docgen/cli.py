@@ -423,6 +423,22 @@ def verify(
     als_json_: Annotated[
         bool, typer.Option("--json", help="Het verslag als JSON, voor scripts.")
     ] = False,
+    vastleggen: Annotated[
+        bool,
+        typer.Option(
+            "--vastleggen",
+            help="Leg de validatie vast voor het archief (Archiefregeling art. 24c): "
+            "<naam>.validatie.json en <naam>.validatie.txt naast de PDF.",
+        ),
+    ] = False,
+    door: Annotated[
+        str | None,
+        typer.Option(
+            "--door",
+            metavar="NAAM",
+            help="Met --vastleggen: wie valideert; standaard uw gebruikersnaam.",
+        ),
+    ] = None,
 ) -> None:
     """Controleer de handtekeningen van een PDF en of hij precies uit zijn agendabestand komt.
 
@@ -441,13 +457,25 @@ def verify(
     """
     import json
 
-    from gka_docgen.verify import AFSLUITCODE, als_json, als_tekst, controleer_bestand
+    from gka_docgen.verify import AFSLUITCODE, controleer_bestand
+    from gka_docgen.verify_report import als_json, als_tekst
 
     controle = controleer_bestand(pdf, vertrouw or [])
     if als_json_:
         uitvoer.resultaat(json.dumps(als_json(controle), ensure_ascii=False, indent=2))
     else:
         uitvoer.resultaat("\n".join(als_tekst(controle)))
+    if vastleggen:
+        from datetime import UTC, datetime
+
+        from gka_docgen.validation_record import gebruiker, leg_vast, verslag
+
+        gegevens = verslag(controle, vertrouw or [], door or gebruiker(), datetime.now(UTC))
+        for pad in leg_vast(pdf, gegevens):
+            # Standard output is the JSON alone with --json; the paths go to standard error then.
+            (uitvoer.melding if als_json_ else uitvoer.resultaat)(f"vastgelegd: {pad}")
+    elif door is not None:
+        raise OngeldigPad("--door hoort bij --vastleggen; geef die ook op")
     code = AFSLUITCODE[controle.toestand]
     if code:
         raise typer.Exit(code)

@@ -5,9 +5,9 @@ when (the signer's own clock, and a timestamp if there is one); whether the
 signed bytes are intact; what changed after signing (pyHanko's difference
 analysis: filling in the form and later signatures are fine, anything else is
 named); whether the certificate leads to a trusted root; and whether the signer
-is the signatory whose field it is. Then provenance: the agenda embedded in
-the first revision, built again with this gka-docgen, must give exactly the
-bytes the file starts with (the PDF as `build` made it, before any signature).
+is the signatory whose field it is. Then provenance (`provenance`): does the
+PDF show its embedded agenda as gka-docgen makes it. `toestand` sums it up in
+one of three answers, each with its exit code.
 
 This module judges and describes; `cli.py` prints.
 """
@@ -15,7 +15,7 @@ This module judges and describes; `cli.py` prints.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -42,6 +42,18 @@ from gka_docgen.trust import lees_certificaat, validatiecontext
 
 
 @dataclass(frozen=True)
+class Certificaat:
+    """Which certificate signed: what an archive records to identify it."""
+
+    houder: str  # the subject, in full
+    uitgever: str  # the issuer, in full
+    serienummer: str  # hexadecimal
+    sha256: str  # of the certificate (DER), hexadecimal
+    geldig_van: str
+    geldig_tot: str
+
+
+@dataclass(frozen=True)
 class HandtekeningControle:
     """One signature field and, if it is signed, what we found."""
 
@@ -59,6 +71,8 @@ class HandtekeningControle:
     later_veranderd: str | None = None  # what changed after signing, in words
     problemen: list[str] = field(default_factory=list)
     etsi: Indicatie | None = None  # what an ETSI EN 319 102-1 validator reports
+    certificaat: Certificaat | None = None
+    anker: str | None = None  # the trust anchor the certificate led to, if any
 
     @property
     def geldig(self) -> bool:
@@ -82,6 +96,8 @@ class PdfControle:
     bestand: str
     handtekeningen: list[HandtekeningControle]
     herkomst: Herkomst
+    sha256: str  # of the file checked: a record names exactly these bytes
+    grootte: int
 
     @property
     def in_orde(self) -> bool:
@@ -112,9 +128,15 @@ def controleer(pdf: bytes, naam: str, wortels: list[Any]) -> PdfControle:
     """The full check of one PDF; `wortels` are trusted root certificates (none: the system's)."""
     reader = lees_pdf(pdf, naam)
     bron = _eerste_bron(reader, naam)
+    import hashlib
+
     eerste = reader.get_historical_resolver(0)
     return PdfControle(
-        naam, _handtekeningen(reader, bron, wortels), herkomst(pdf, reader, bron, eerste)
+        naam,
+        _handtekeningen(reader, bron, wortels),
+        herkomst(pdf, reader, bron, eerste),
+        hashlib.sha256(pdf).hexdigest(),
+        len(pdf),
     )
 
 
@@ -215,7 +237,36 @@ def _beoordeel(
         later_veranderd=later,
         problemen=problemen,
         etsi=etsi,
+        certificaat=_certificaat(status.signing_cert),
+        anker=_anker(status.validation_path),
     )
+
+
+def _certificaat(certificaat: Any) -> Certificaat:
+    import hashlib
+
+    return Certificaat(
+        houder=certificaat.subject.human_friendly,
+        uitgever=certificaat.issuer.human_friendly,
+        serienummer=format(certificaat.serial_number, "x"),
+        sha256=hashlib.sha256(certificaat.dump()).hexdigest(),
+        geldig_van=certificaat.not_valid_before.astimezone(UTC).isoformat(),
+        geldig_tot=certificaat.not_valid_after.astimezone(UTC).isoformat(),
+    )
+
+
+def _anker(pad: Any) -> str | None:
+    """'Common Name: Stam (SHA-256 ab12...)': the root the signer's chain ends in."""
+    import hashlib
+
+    if pad is None:
+        return None
+    autoriteit = pad.trust_anchor.authority
+    certificaat = getattr(autoriteit, "certificate", None)
+    if certificaat is None:
+        return str(autoriteit.name.human_friendly)
+    sha = hashlib.sha256(certificaat.dump()).hexdigest()
+    return f"{certificaat.subject.human_friendly} (SHA-256 {sha})"
 
 
 def _niveau(reader: Any, tijdstempel: bool) -> str:
@@ -235,10 +286,6 @@ def _naam(certificaat: Any) -> str:
 def _tijd(moment: datetime | None) -> str | None:
     """ISO 8601 in UTC (for --json); the report shows it the Dutch way (`leesbaar`)."""
     return moment.astimezone(UTC).isoformat() if moment is not None else None
-
-
-def leesbaar(tijd: str) -> str:
-    return datetime.fromisoformat(tijd).strftime(TIJD)
 
 
 def _vertrouwen(status: Any) -> tuple[list[str], Indicatie]:
@@ -338,86 +385,3 @@ def _inhoud_nummers(pagina: Any) -> set[int]:
             if isinstance(deel, generic.IndirectObject):
                 nummers.add(deel.idnum)
     return nummers
-
-
-def als_json(controle: PdfControle) -> dict[str, Any]:
-    return {
-        "bestand": controle.bestand,
-        "toestand": str(controle.toestand),
-        "afsluitcode": AFSLUITCODE[controle.toestand],
-        "in_orde": controle.in_orde,
-        "handtekeningen": [
-            {**asdict(h), "geldig": h.geldig, "toestand": _toestand(h)}
-            for h in controle.handtekeningen
-        ],
-        "herkomst": asdict(controle.herkomst),
-    }
-
-
-def _toestand(h: HandtekeningControle) -> str:
-    if not h.getekend:
-        return "niet getekend"
-    return "geldig" if h.geldig else "ongeldig"
-
-
-def als_tekst(controle: PdfControle) -> list[str]:
-    """The Dutch report, line by line; the last line is the verdict."""
-    regels = [f"{controle.bestand}:"]
-    for h in controle.handtekeningen:
-        van = f" ({h.ondertekenaar})" if h.ondertekenaar else ""
-        if not h.getekend:
-            regels.append(f"  {h.veld}{van}: nog niet getekend")
-            continue
-        oordeel = "geldig" if h.geldig else "ONGELDIG"
-        regels.append(f"  {h.veld}{van}: getekend, {oordeel}")
-        regels.append(f"    door: {h.door}" + (f", namens {h.namens}" if h.namens else ""))
-        if h.tijd:
-            regels.append(f"    getekend op: {leesbaar(h.tijd)} (klok van de ondertekenaar)")
-        stempel = leesbaar(h.tijdstempel) if h.tijdstempel else "geen"
-        regels.append(f"    tijdstempel: {stempel}")
-        if h.niveau:
-            regels.append(f"    niveau: {h.niveau}")
-        if h.ingevuld:
-            regels.append(f"    plaats en datum ingevuld: {h.ingevuld}")
-        if h.ongeschonden is not None:
-            regels.append(f"    ongeschonden: {'ja' if h.ongeschonden else 'nee'}")
-        if h.later_veranderd:
-            regels.append(f"    daarna veranderd: {h.later_veranderd}")
-        if h.vertrouwd is not None:
-            regels.append(f"    certificaat vertrouwd: {'ja' if h.vertrouwd else 'nee'}")
-        if h.etsi is not None:
-            regels.append(f"    ETSI-indicatie: {h.etsi}")
-        regels += [f"    probleem: {p}" for p in h.problemen]
-    if not controle.handtekeningen:
-        regels.append("  geen handtekeningvelden (een concept, of niet door gka-docgen gemaakt)")
-    regels.append(f"  herkomst: {controle.herkomst.melding}")
-    regels.append(oordeel_van(controle))
-    return regels
-
-
-def oordeel_van(controle: PdfControle) -> str:
-    """One line: compleet, nog niet compleet (and who is still to sign), or NIET IN ORDE."""
-    getekend = [h for h in controle.handtekeningen if h.getekend]
-    telling = f"{len(getekend)} van {len(controle.handtekeningen)} handtekeningen gezet"
-    toestand = controle.toestand
-    if toestand is Toestand.COMPLEET:
-        return f"compleet: {telling}, alle geldig, en de PDF is wat zijn agendabestand geeft."
-    if toestand is Toestand.ONVOLLEDIG:
-        if not controle.handtekeningen:
-            return (
-                "nog niet compleet: deze PDF heeft geen handtekeningvelden; zet de status van "
-                "de agenda op definitief en maak de PDF opnieuw (gka-docgen build)"
-            )
-        open_ = [h.ondertekenaar or h.veld for h in controle.handtekeningen if not h.getekend]
-        return (
-            f"nog niet compleet: {telling}"
-            + (", alle geldig" if getekend else "")
-            + f"; nog te tekenen door {', '.join(open_)}."
-        )
-    fouten = []
-    ongeldig = sum(1 for h in getekend if not h.geldig)
-    if ongeldig:
-        fouten.append(f"{ongeldig} ONGELDIG")
-    if not controle.herkomst.gelijk:
-        fouten.append("de PDF is NIET wat zijn agendabestand geeft (zie herkomst)")
-    return f"NIET IN ORDE: {telling}; {'; '.join(fouten)}."

@@ -490,3 +490,96 @@ def test_verify_refuses_what_is_not_a_gka_pdf(tmp_path: Path) -> None:
     assert (r.returncode, r.stderr) == (1, f"gka-docgen: {nep} is geen PDF-bestand\n")
     r = run_cli("verify", str(nep), "--vertrouw", str(nep))
     assert (r.returncode, r.stderr) == (1, f"gka-docgen: {nep} is geen certificaat (PEM of DER)\n")
+
+
+def test_the_validation_record_holds_what_the_archive_must_keep(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    """Archiefregeling art. 24c: holder, certificate, moment and result, who validated."""
+    import hashlib
+
+    from asn1crypto import x509
+
+    getekend = _getekend_door_alle_drie(pdf, mensen)
+    voor = datetime.datetime.now(datetime.UTC)
+    r = run_cli(
+        "verify", str(getekend), "--vastleggen", "--door", "A. de Archivaris",
+        *(a for w in mensen.values() for a in ("--vertrouw", str(w.vertrouw))),
+    )  # fmt: skip
+    na = datetime.datetime.now(datetime.UTC)
+    assert r.returncode == 0, r.stdout + r.stderr
+    json_pad = getekend.with_name(getekend.stem + ".validatie.json")
+    tekst_pad = getekend.with_name(getekend.stem + ".validatie.txt")
+    assert r.stdout.endswith(f"vastgelegd: {json_pad}\nvastgelegd: {tekst_pad}\n")
+    verslag = json.loads(json_pad.read_text(encoding="utf-8"))
+    assert verslag["document"] == {
+        "bestand": getekend.name,
+        "sha256": hashlib.sha256(getekend.read_bytes()).hexdigest(),
+        "bytes": getekend.stat().st_size,
+    }
+    assert voor <= datetime.datetime.fromisoformat(verslag["gevalideerd_op"]) <= na
+    assert verslag["gevalideerd_door"] == "A. de Archivaris"
+    assert verslag["gevalideerd_met"] == "gka-docgen 0.1.0"
+    assert (verslag["toestand"], verslag["afsluitcode"]) == ("compleet", 0)
+    assert [a["bestand"] for a in verslag["vertrouwensankers"]] == [
+        str(w.vertrouw) for w in mensen.values()
+    ]
+    for h, (veld, wie) in zip(verslag["handtekeningen"], mensen.items(), strict=True):
+        certificaat = x509.Certificate.load(wie.certificaat.cert_der)
+        sha = hashlib.sha256(wie.certificaat.cert_der).hexdigest()
+        assert h["veld"] == veld
+        assert h["houder"] == certificaat.subject.native["common_name"]
+        assert h["certificaat"]["houder"] == certificaat.subject.human_friendly
+        assert h["certificaat"]["uitgever"] == certificaat.issuer.human_friendly
+        assert int(h["certificaat"]["serienummer"], 16) == certificaat.serial_number
+        assert h["certificaat"]["sha256"] == sha
+        assert h["bron_tijdstip"] == "klok van de ondertekenaar"  # no --tsa: no timestamp
+        assert (
+            voor - datetime.timedelta(minutes=10)
+            < datetime.datetime.fromisoformat(h["tijdstip"])
+            < voor
+        )
+        assert (h["niveau"], h["uitslag"]) == ("PAdES B-B", "geldig")
+        assert h["etsi"] == {"indicatie": "TOTAL_PASSED", "subindicatie": None}
+        assert h["vertrouwensanker"] == f"{certificaat.subject.human_friendly} (SHA-256 {sha})"
+    tekst = tekst_pad.read_text(encoding="utf-8")
+    assert tekst.startswith(
+        f"Validatieverslag (Archiefregeling art. 24c) van {getekend.name}\n"
+        f"  SHA-256 van het document: {verslag['document']['sha256']}\n"
+    )
+    assert "  gevalideerd door: A. de Archivaris\n" in tekst
+    assert "  uitslag: compleet: 3 van 3 handtekeningen gezet" in tekst
+    assert tekst.count("    uitslag: geldig (TOTAL_PASSED)\n") == 3
+    assert tekst.count("    SHA-256 van het certificaat: ") == 3
+
+
+def test_the_record_names_the_user_and_says_what_is_wrong(
+    pdf: Path, mensen: dict[str, Ondertekenaar]
+) -> None:
+    import getpass
+
+    getekend = _eerste_handtekening(pdf, mensen)
+    r = run_cli("verify", str(getekend), "--vastleggen", "--json")  # untrusted: wrong
+    assert r.returncode == 1
+    assert json.loads(r.stdout)["toestand"] == "fout"  # standard output stays JSON
+    json_pad = getekend.with_name(getekend.stem + ".validatie.json")
+    assert r.stderr == (
+        f"gka-docgen: vastgelegd: {json_pad}\n"
+        f"gka-docgen: vastgelegd: {json_pad.with_suffix('.txt')}\n"
+    )
+    verslag = json.loads(json_pad.read_text(encoding="utf-8"))
+    assert verslag["gevalideerd_door"] == getpass.getuser()
+    assert verslag["vertrouwensankers"] == "de certificaten die het systeem vertrouwt"
+    eerste = verslag["handtekeningen"][0]
+    assert (eerste["uitslag"], eerste["vertrouwensanker"]) == ("ongeldig", None)
+    assert eerste["etsi"]["indicatie"] == "INDETERMINATE"
+    assert eerste["problemen"] == [
+        "het certificaat leidt niet naar een vertrouwde uitgever "
+        "(geef met --vertrouw het stamcertificaat op dat u vertrouwt)"
+    ]
+    assert verslag["handtekeningen"][1]["uitslag"] == "niet getekend"
+    r = run_cli("verify", str(getekend), "--door", "iemand")
+    assert (r.returncode, r.stderr) == (
+        2,
+        "gka-docgen: --door hoort bij --vastleggen; geef die ook op\n",
+    )
