@@ -421,7 +421,11 @@ def verify(
         ),
     ] = None,
     als_json_: Annotated[
-        bool, typer.Option("--json", help="Het verslag als JSON, voor scripts.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Het verslag als JSON, voor scripts; met de ETSI-indicatie per handtekening.",
+        ),
     ] = False,
     vastleggen: Annotated[
         bool,
