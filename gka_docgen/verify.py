@@ -14,6 +14,7 @@ This module judges and describes; `cli.py` prints.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -128,8 +129,6 @@ def controleer(pdf: bytes, naam: str, wortels: list[Any]) -> PdfControle:
     """The full check of one PDF; `wortels` are trusted root certificates (none: the system's)."""
     reader = lees_pdf(pdf, naam)
     bron = _eerste_bron(reader, naam)
-    import hashlib
-
     eerste = reader.get_historical_resolver(0)
     return PdfControle(
         naam,
@@ -243,8 +242,6 @@ def _beoordeel(
 
 
 def _certificaat(certificaat: Any) -> Certificaat:
-    import hashlib
-
     return Certificaat(
         houder=certificaat.subject.human_friendly,
         uitgever=certificaat.issuer.human_friendly,
@@ -257,8 +254,6 @@ def _certificaat(certificaat: Any) -> Certificaat:
 
 def _anker(pad: Any) -> str | None:
     """'Common Name: Stam (SHA-256 ab12...)': the root the signer's chain ends in."""
-    import hashlib
-
     if pad is None:
         return None
     autoriteit = pad.trust_anchor.authority

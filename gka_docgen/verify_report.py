@@ -21,6 +21,7 @@ def leesbaar(tijd: str) -> str:
 def als_json(controle: PdfControle) -> dict[str, Any]:
     return {
         "bestand": controle.bestand,
+        "sha256": controle.sha256,
         "toestand": str(controle.toestand),
         "afsluitcode": AFSLUITCODE[controle.toestand],
         "in_orde": controle.in_orde,

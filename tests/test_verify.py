@@ -142,6 +142,8 @@ def test_three_signers_in_sequence_name_their_copies_and_verify(
 
 
 def test_verify_json_for_scripts(pdf: Path, mensen: dict[str, Ondertekenaar]) -> None:
+    import hashlib
+
     r = _teken(pdf, HELENE, mensen[HELENE])
     assert r.returncode == 0, r.stderr
     getekend = pdf.with_name("GKA-Addendum-2021-2024-Almere-getekend-1-van-3.pdf")
@@ -149,6 +151,7 @@ def test_verify_json_for_scripts(pdf: Path, mensen: dict[str, Ondertekenaar]) ->
     assert r.returncode == 4, r.stdout  # one of three: not complete, nothing wrong
     verslag = json.loads(r.stdout)
     assert (verslag["toestand"], verslag["afsluitcode"]) == ("onvolledig", 4)
+    assert verslag["sha256"] == hashlib.sha256(getekend.read_bytes()).hexdigest()
     assert verslag["in_orde"] is True
     assert verslag["herkomst"]["gelijk"] is True
     eerste, tweede, _ = verslag["handtekeningen"]
@@ -583,3 +586,18 @@ def test_the_record_names_the_user_and_says_what_is_wrong(
         2,
         "gka-docgen: --door hoort bij --vastleggen; geef die ook op\n",
     )
+
+
+def test_the_three_exit_codes_are_documented_in_the_help_and_the_readme() -> None:
+    from gka_docgen.verify import AFSLUITCODE, Toestand
+    from tests.conftest import ROOT
+
+    assert sorted(AFSLUITCODE.values()) == [0, 1, 4]
+    hulp = " ".join(run_cli("verify", "--help", env={"TERMINAL_WIDTH": "400"}).stdout.split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for toestand, woord in ((Toestand.COMPLEET, "compleet"),
+                            (Toestand.ONVOLLEDIG, "nog niet compleet"),
+                            (Toestand.FOUT, "er is iets mis")):  # fmt: skip
+        code = AFSLUITCODE[toestand]
+        assert f"Afsluitcode {code}: {woord}" in hulp
+        assert re.search(rf"\| `{code}` \| `(compleet|nog niet compleet|NIET IN ORDE)` \|", readme)
