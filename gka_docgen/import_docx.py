@@ -104,18 +104,7 @@ def datum(tekst: str) -> str | None:
 
 
 _KOPPEN_TOELICHTING = {norm(kop): sleutel for sleutel, kop in text.TOELICHTING.items()}
-_ANDERE_KOPPEN = {
-    norm(k)
-    for k in (
-        text.TOELICHTING_KOP,
-        text.AGENDA_AFSPRAAK_KOP,
-        text.TAKEN_EN_ROLLEN_KOP,
-        text.SAMENWERKING_KOP,
-        text.ONDERTEKENING_KOP,
-        text.BIJLAGE_KOP,
-        *(kop for kop, _ in text.PIJLERS),
-    )
-}
+_ANDERE_KOPPEN = {norm(k) for k in (*text.VASTE_KOPPEN, *(kop for kop, _ in text.PIJLERS))}
 _INTERVENTIE = {norm(label): sleutel for sleutel, label in text.INTERVENTIE_LABELS.items()}
 _INTERVENTIE |= {
     norm(text.WEBSITE): "website",
@@ -181,18 +170,19 @@ class _Lezer:
         self.rest: list[NietIngelezen] = []
         self.onder = ""  # the section of the table being read, for the report
         self.kopstijlen = False  # the template's headings are in heading styles
+        self.positie = 0  # of the paragraph or table being read, in the document
 
     def _rest(self, plek: str, tekst: str) -> None:
         if tekst.strip():
-            self.rest.append(NietIngelezen(plek, tekst.strip()))
+            self.rest.append(NietIngelezen(plek, tekst.strip(), self.positie))
 
     # -- paragraphs ---------------------------------------------------------------------
 
-    def alineas(self, alineas: list[tuple[Alinea, str]]) -> None:
-        """The paragraphs, each with the section it stands in."""
+    def alineas(self, alineas: list[tuple[Alinea, str, int]]) -> None:
+        """The paragraphs, each with the section it stands in and its place."""
         veld: Pad | None = None
         verzameld: dict[Pad, list[Alinea]] = {}
-        for a, sectie in alineas:
+        for a, sectie, self.positie in alineas:
             n = norm(a.tekst)
             if not n and not a.opsomming:  # an empty list item is a "-" line: it stays
                 continue
@@ -548,11 +538,12 @@ def naar_data(docx: GelezenDocx, naam: str = "het document") -> Import:
     )
     tabellen = 0
     sectie = "titelpagina"
-    alineas: list[tuple[Alinea, str]] = []
-    for stuk in docx.stukken:
+    alineas: list[tuple[Alinea, str, int]] = []
+    for lezer.positie, stuk in enumerate(docx.stukken):
         if isinstance(stuk, Alinea):
             # A heading stands in the section before it; what follows, in its own.
-            alineas.append((stuk, f"onder '{sectie}'" if sectie != "titelpagina" else sectie))
+            waar = f"onder '{sectie}'" if sectie != "titelpagina" else sectie
+            alineas.append((stuk, waar, lezer.positie))
             sectie = _sectie(stuk, lezer.kopstijlen) or sectie
         else:
             tabellen += 1
@@ -591,5 +582,5 @@ def naar_data(docx: GelezenDocx, naam: str = "het document") -> Import:
             )
         )
     vast = vaste_zinnen(data["gemeente"], data["soort"], data["periode"])
-    rest = [r for r in lezer.rest if not is_vast(r.tekst, vast)]
+    rest = sorted((r for r in lezer.rest if not is_vast(r.tekst, vast)), key=lambda r: r.positie)
     return Import(data, lezer.opmerkingen, plekken=lezer.plekken, niet_ingelezen=rest)

@@ -21,6 +21,7 @@ TOON = 80  # characters of a text shown in the report
 class NietIngelezen:
     plek: str  # Dutch: section, table and row, e.g. "onder 'Ondertekening bevoegd gezag'"
     tekst: str
+    positie: int = 0  # the paragraph's or table's place in the document, to report in order
 
     def __str__(self) -> str:
         tekst = " ".join(self.tekst.split())
@@ -41,12 +42,7 @@ def vaste_zinnen(gemeente: str, soort: str, periode: str) -> list[str]:
         text.INTRO,
         *(deel for pijler in text.PIJLERS for deel in pijler),
         *text.VERPLICHTINGEN,
-        text.TOELICHTING_KOP,
-        text.AGENDA_AFSPRAAK_KOP,
-        text.TAKEN_EN_ROLLEN_KOP,
-        text.SAMENWERKING_KOP,
-        text.ONDERTEKENING_KOP,
-        text.BIJLAGE_KOP,
+        *text.VASTE_KOPPEN,
         text.CONCEPT_MARK,
     ]
     if gemeente:

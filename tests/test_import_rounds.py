@@ -161,9 +161,9 @@ def test_what_a_partner_adds_outside_the_fields_is_reported_with_where_it_stood(
     verwacht = [
         "gka-docgen: niet ingelezen: deze tekst staat in geen veld van het sjabloon; zet wat "
         "erin hoort zelf in het agendabestand:",
+        "  titelpagina: Besproken in de gemeenteraad van 12 mei 2021.",
         "  tabel 1 onder 'Bestuurlijk overleg', rij 'Opmerking': "
         "De school in Haven doet pas vanaf 2023 mee.",
-        "  titelpagina: Besproken in de gemeenteraad van 12 mei 2021.",
         "  onder 'Ondertekening bevoegd gezag': Getekend onder voorbehoud van de begroting 2022.",
         "  onder 'Bijlage 1. Activiteitenplan & begroting': Bijlage 2. Planning",
         "  onder 'Bijlage 2. Planning': In het eerste jaar starten vier scholen, daarna alle "
