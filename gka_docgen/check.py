@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gka_docgen.errors import OngeldigeAgenda, Probleem
-from gka_docgen.load import laad
+from gka_docgen.load import laad, laad_bytes
 
 
 @dataclass
 class CheckUitslag:
     gecontroleerd: int = 0
     problemen: list[Probleem] = field(default_factory=list)
+    # Per valid concept: what a definitief version still needs (empty fields, located).
+    nog_in_te_vullen: dict[str, list[Probleem]] = field(default_factory=dict)
 
     @property
     def ongeldig(self) -> int:
@@ -25,7 +27,13 @@ def controleer(paden: Iterable[Path], *, definitief: bool = False) -> CheckUitsl
     for pad in paden:
         uitslag.gecontroleerd += 1
         try:
-            laad(pad, definitief=definitief)
+            geladen = laad(pad, definitief=definitief)
         except OngeldigeAgenda as fout:
             uitslag.problemen += fout.problemen
+            continue
+        if geladen.agenda.status == "concept" and not definitief:
+            try:
+                laad_bytes(geladen.bron, naam=str(pad), definitief=True)
+            except OngeldigeAgenda as fout:
+                uitslag.nog_in_te_vullen[str(pad)] = list(fout.problemen)
     return uitslag

@@ -43,7 +43,7 @@ from typer.exceptions import Abort
 
 from gka_docgen import uitvoer
 from gka_docgen.cli_words import NederlandseGroep, NederlandseOpdracht, gebruiksfout
-from gka_docgen.errors import DocgenError, Onderbroken, OngeldigeAgenda
+from gka_docgen.errors import DocgenError, Onderbroken, OngeldigeAgenda, pad_tekst
 from gka_docgen.paths import OngeldigPad, agenda_bestanden
 from gka_docgen.uitvoer import meervoud
 
@@ -133,6 +133,43 @@ def new(
 
 
 @app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+def extend(
+    agenda: Annotated[
+        Path, typer.Argument(metavar="BESTAND", help="Het agendabestand van de GKA-Agenda.")
+    ],
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit",
+            metavar="BESTAND",
+            help="Het nieuwe bestand; standaard <gemeente>-addendum-<periode>.yaml ernaast.",
+        ),
+    ] = None,
+    periode: Annotated[
+        str | None,
+        typer.Option(metavar="JJJJ-JJJJ", help="Looptijd van het addendum; standaard 2021-2024."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Vervang het addendum als het al bestaat.")
+    ] = False,
+) -> None:
+    """Verleng een agenda: maak het addendum, met alles wat doorloopt (concept)."""
+    from gka_docgen.extend import NPO, verleng
+
+    uitslag = verleng(agenda, uit=uit, periode=periode, vervang=force)
+    if uitslag.problemen:
+        uitvoer.melding(
+            "let op: check vindt in het addendum nog dit (los het op voor je bouwt):",
+            *uitslag.problemen,
+        )
+    uitvoer.resultaat(
+        f"{uitslag.doel} gemaakt: het addendum {uitslag.periode}, uit {agenda}. Schrijf de "
+        f"nieuwe Inzet vanuit het NPO (toelichting.{NPO}), controleer elke regel met "
+        f"'# verleng:' en daarna: gka-docgen check {uitslag.doel}"
+    )
+
+
+@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def check(
     paden: Paden = None,
     definitief: Annotated[
@@ -151,6 +188,12 @@ def check(
             f"({len(uitslag.problemen)} in totaal)."
         )
         raise typer.Exit(1)
+    for bestand, open_ in uitslag.nog_in_te_vullen.items():
+        velden = ", ".join(pad_tekst(p.pad) for p in open_[:3]) + (", …" if len(open_) > 3 else "")
+        uitvoer.melding(
+            f"{bestand} is een concept; voor definitief nog in te vullen: {velden} "
+            f"(alles, met regelnummers: gka-docgen check --definitief {bestand})"
+        )
     uitvoer.resultaat(f"{n} gecontroleerd: alles in orde.")
 
 
@@ -571,7 +614,7 @@ def schema() -> None:
 
 # Command names are English, as the rest are (and the modules). The Dutch names these two had
 # stay as hidden aliases, so scripts and habits keep working.
-for _alias, _opdracht in (("overzicht", overzicht), ("bekijk", bekijk)):
+for _alias, _opdracht in (("overzicht", overzicht), ("bekijk", bekijk), ("verleng", extend)):
     app.command(_alias, cls=NederlandseOpdracht, options_metavar="[OPTIES]", hidden=True)(_opdracht)
 
 

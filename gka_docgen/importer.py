@@ -66,9 +66,9 @@ def yaml_tekst(imp: Import, bron: str, *, uit_pdf: bool = False) -> str:
     data = imp.data
     opmerkingen: dict[tuple[str | int, ...], list[str]] = {}
     for pad, plek in imp.plekken.items():
-        opmerkingen[pad] = [f"gelezen van {plek}"]
+        opmerkingen[pad] = [f"import: gelezen van {plek}"]
     for o in imp.opmerkingen:
-        opmerkingen.setdefault(o.pad, []).append(o.tekst)
+        opmerkingen.setdefault(o.pad, []).append(f"import: {o.tekst}")
     soort, periode = data.get("soort") or "addendum", data.get("periode") or "2021-2024"
     hoofd = [
         f"# yaml-language-server: $schema={SCHEMA_BESTAND}",

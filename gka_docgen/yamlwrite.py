@@ -64,8 +64,10 @@ def _waarde_regels(sleutel: str, waarde: Any, prefix: str, diep: str) -> list[st
     if "\n" in tekst and not blok_geschikt(tekst):
         return [f"{prefix}{sleutel}: {json.dumps(tekst, ensure_ascii=False)}"]
     if "\n" in tekst:
-        blok = [f"{diep}  {r}".rstrip() for r in tekst.split("\n")]
-        return [f"{prefix}{sleutel}: |-", *blok]
+        # '|' keeps one line break at the end, as the text has it; '|-' none.
+        kop = "|" if tekst.endswith("\n") and not tekst.endswith("\n\n") else "|-"
+        blok = [f"{diep}  {r}".rstrip() for r in tekst.rstrip("\n").split("\n")]
+        return [f"{prefix}{sleutel}: {kop}", *blok]
     return [f"{prefix}{sleutel}: {scalar(tekst)}".rstrip()]
 
 
@@ -78,7 +80,8 @@ def blok(
     pad: Pad = (),
     opmerkingen: Mapping[Pad, list[str]] | None = None,
 ) -> list[str]:
-    """YAML lines for one section: every field of `model` present in `data`, in order."""
+    """YAML lines for one section: every field of `model` present in `data`, in order;
+    `opmerkingen` are comments (without '# ') above the field of their path."""
     opmerkingen = opmerkingen or {}
     regels: list[str] = []
     velden = [(n, i) for n, i in model.model_fields.items() if n in data]
@@ -90,7 +93,7 @@ def blok(
         if info.description:
             regels.append(f"{commentaar}# {info.description}")
         veld_pad = (*pad, naam)
-        regels += [f"{commentaar}# import: {o}" for o in opmerkingen.get(veld_pad, [])]
+        regels += [f"{commentaar}# {o}" for o in opmerkingen.get(veld_pad, [])]
         waarde = data[naam]
         sub, is_lijst = submodel(info.annotation)
         if sub is not None and is_lijst and waarde:

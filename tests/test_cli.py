@@ -239,9 +239,9 @@ def test_commands_have_english_names_and_the_dutch_ones_stay_as_aliases(tmp_path
         r.split()[1] for r in hulp.splitlines() if r.startswith("│ ") and "Opdrachten" not in r
     ]
     opdrachten = [n for n in namen if not n.startswith("-")]
-    assert opdrachten == ["new", "check", "build", "extract", "import", "sign", "verify",
-                          "overview", "preview", "schema"]  # fmt: skip
-    for oud, nieuw in (("overzicht", "overview"), ("bekijk", "preview")):
+    assert opdrachten == ["new", "extend", "check", "build", "extract", "import", "sign",
+                          "verify", "overview", "preview", "schema"]  # fmt: skip
+    for oud, nieuw in (("overzicht", "overview"), ("bekijk", "preview"), ("verleng", "extend")):
         alias, naam = (run_cli(n, "--help", cwd=tmp_path).stdout for n in (oud, nieuw))
         assert alias.split() == naam.replace(f"gka-docgen {nieuw} ", f"gka-docgen {oud} ").split()
 
