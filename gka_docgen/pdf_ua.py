@@ -51,10 +51,12 @@ def maak_af(
     pdf: Any,
     velden: Sequence[Handtekeningveld] = (),
     invulvelden: Sequence[Invulveld] = (),
+    *,
+    concept: bool = False,
 ) -> None:
     """WeasyPrint's finisher: PDF/UA identification, artifacts, tagged form fields."""
     _pdfua_kenmerk(pdf)
-    _artefacten(pdf)
+    _artefacten(pdf, concept)
     if velden or invulvelden:
         _formulier(document, pdf, [*velden, *invulvelden])
 
@@ -88,12 +90,14 @@ def _bereikbaar(pdf: Any, element: Any) -> Iterator[int]:
                 yield from _bereikbaar(pdf, sub)
 
 
-def _artefacten(pdf: Any) -> None:
+def _artefacten(pdf: Any, concept: bool) -> None:
     """Marked content outside the tree (page margins) and the CONCEPT mark as artifacts."""
     document, ouderboom = _structuur(pdf)
     # The CONCEPT mark: the one Div right under Document (the template's only body-level
-    # div outside the page margins); once per page. Out of the tree with its text.
-    merken = [k for k in document["K"] if _obj(pdf, k)["S"] == "/Div"]
+    # div), once per page. Out of the tree with its text.
+    merken = [k for k in document["K"] if concept and _obj(pdf, k)["S"] == "/Div"]
+    if concept and len(merken) != len(pdf.page_references):
+        raise ValueError(f"{len(merken)} CONCEPT-merken op {len(pdf.page_references)} pagina's")
     document["K"] = pydyf.Array(k for k in document["K"] if k not in merken)
     merk = {n for k in merken for n in _bereikbaar(pdf, _obj(pdf, k))}
     in_boom = set(_bereikbaar(pdf, document))

@@ -180,7 +180,9 @@ def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
     )
     pdf: bytes = document.write_pdf(
         attachments=[bijlage],
-        finisher=functools.partial(maak_af, velden=velden, invulvelden=invul),
+        finisher=functools.partial(
+            maak_af, velden=velden, invulvelden=invul, concept=context.concept
+        ),
         **_opties(),
     )
     return pdf
