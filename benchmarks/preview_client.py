@@ -39,7 +39,7 @@ class Bekijker:
 
     def __init__(self, agenda: Path, cwd: Path, start_seconden: float = 60) -> None:
         self.proces = subprocess.Popen(
-            [sys.executable, "-m", "gka_docgen.cli", "bekijk", str(agenda), *_OPTIES],
+            [sys.executable, "-m", "gka_docgen.cli", "preview", str(agenda), *_OPTIES],
             cwd=cwd,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

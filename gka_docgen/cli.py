@@ -1,7 +1,8 @@
 """The `gka-docgen` command: arguments, printing and exit codes; no logic.
 
 Exit codes: 0 all is well, 1 invalid data or a refused operation, 2 wrong usage,
-3 an error in gka-docgen itself, 130/143 interrupted (Ctrl-C, SIGTERM).
+3 an error in gka-docgen itself, 4 (verify only) right so far but not signed by
+everyone yet, 130/143 interrupted (Ctrl-C, SIGTERM).
 Core modules raise `DocgenError`s; `main` is the one error boundary that turns
 them, an interruption and anything unexpected into Dutch lines and exit codes.
 Commands print only through `uitvoer`. Rendering libraries are imported inside
@@ -113,11 +114,11 @@ def new(
         Soort, typer.Option(help="agenda (2019-2021) of addendum (2021-2024).")
     ] = "addendum",
     periode: Annotated[
-        str | None, typer.Option(help="Looptijd JJJJ-JJJJ; standaard die van de soort.")
+        str | None, typer.Option(metavar="JJJJ-JJJJ", help="Looptijd; standaard die van de soort.")
     ] = None,
-    map_: Annotated[Path, typer.Option("--map", help="Map waarin het bestand komt.")] = Path(
-        "agendas"
-    ),
+    map_: Annotated[
+        Path, typer.Option("--map", metavar="MAP", help="Map waarin het bestand komt.")
+    ] = Path("agendas"),
 ) -> None:
     """Maak een nieuw agendabestand met alle velden en uitleg (concept)."""
     from gka_docgen.scaffold import nieuw
@@ -160,9 +161,9 @@ def build(
         Literal["docx", "pdf", "all"],
         typer.Option("--format", help="Welke bestanden: docx, pdf of all (beide)."),
     ] = "all",
-    uit: Annotated[Path, typer.Option("--uit", help="Map voor de gemaakte bestanden.")] = Path(
-        "out"
-    ),
+    uit: Annotated[
+        Path, typer.Option("--uit", metavar="MAP", help="Map voor de gemaakte bestanden.")
+    ] = Path("out"),
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -292,6 +293,12 @@ def import_(
         uitvoer.melding(f"let op: {opmerking}")
     if uitslag.commentaren:
         uitvoer.melding("opmerkingen in het document (niet ingelezen):", *uitslag.commentaren)
+    if uitslag.niet_ingelezen:
+        uitvoer.melding(
+            "niet ingelezen: deze tekst staat in geen veld van het sjabloon; zet wat erin "
+            "hoort zelf in het agendabestand:",
+            *uitslag.niet_ingelezen,
+        )
     for verschil in uitslag.verschillen:
         uitvoer.resultaat(str(verschil))
     doel = uitslag.doel
@@ -314,7 +321,9 @@ def import_(
 @app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def sign(
     pdf: Annotated[Path, typer.Argument(help="De PDF met handtekeningvelden.")],
-    veld: Annotated[str, typer.Option("--veld", help="Naam van het handtekeningveld.")],
+    veld: Annotated[
+        str, typer.Option("--veld", metavar="NAAM", help="Naam van het handtekeningveld.")
+    ],
     p12: Annotated[
         Path, typer.Option("--p12", help="Certificaat met sleutel (PKCS#12, .p12/.pfx).")
     ],
@@ -341,6 +350,7 @@ def sign(
         str | None,
         typer.Option(
             "--plaats",
+            metavar="PLAATS",
             help="Plaats van ondertekening, op de regel daarvoor (als de agenda die leeg liet).",
         ),
     ] = None,
@@ -365,6 +375,7 @@ def sign(
         list[Path] | None,
         typer.Option(
             "--vertrouw",
+            metavar="BESTAND",
             help="Met --ltv: stamcertificaat (PEM of DER) waar uw certificaat naar leidt; "
             "mag vaker. Standaard de certificaten die het systeem vertrouwt.",
         ),
@@ -410,36 +421,81 @@ def verify(
         list[Path] | None,
         typer.Option(
             "--vertrouw",
+            metavar="BESTAND",
             help="Stamcertificaat (PEM of DER) dat u vertrouwt; mag vaker. "
             "Standaard de certificaten die het systeem vertrouwt.",
         ),
     ] = None,
     als_json_: Annotated[
-        bool, typer.Option("--json", help="Het verslag als JSON, voor scripts.")
+        bool,
+        typer.Option(
+            "--json",
+            help="Het verslag als JSON, voor scripts; met de ETSI-indicatie per handtekening.",
+        ),
     ] = False,
+    vastleggen: Annotated[
+        bool,
+        typer.Option(
+            "--vastleggen",
+            help="Leg de validatie vast voor het archief (Archiefregeling art. 24c): "
+            "<naam>.validatie.json en <naam>.validatie.txt naast de PDF.",
+        ),
+    ] = False,
+    door: Annotated[
+        str | None,
+        typer.Option(
+            "--door",
+            metavar="NAAM",
+            help="Met --vastleggen: wie valideert; standaard uw gebruikersnaam.",
+        ),
+    ] = None,
 ) -> None:
     """Controleer de handtekeningen van een PDF en of hij precies uit zijn agendabestand komt.
 
-    Afsluitcode 0 als elke gezette handtekening geldig en ongeschonden is, anders 1.
+    Afsluitcode 0: compleet; elk handtekeningveld is getekend, elke handtekening is geldig en
+    ongeschonden, door de ondertekenaar van het veld (of namens hem of haar), en de pagina's
+    zijn die van het ingesloten agendabestand.
+
+    Afsluitcode 4: nog niet compleet, maar er is niets mis; er zijn nog lege
+    handtekeningvelden (of geen: een concept).
+
+    Afsluitcode 1: er is iets mis; een handtekening is ongeldig, gezet door een ander, of de
+    PDF is na het tekenen veranderd, of de pagina's zijn niet die van het agendabestand, of
+    het bestand is geen PDF van gka-docgen.
+
+    Afsluitcode 2: verkeerd gebruik (het bestand bestaat niet, een onbekende optie).
     """
     import json
 
-    from gka_docgen.verify import als_json, als_tekst, controleer_bestand
+    from gka_docgen.verify import AFSLUITCODE, controleer_bestand
+    from gka_docgen.verify_report import als_json, als_tekst
 
     controle = controleer_bestand(pdf, vertrouw or [])
     if als_json_:
         uitvoer.resultaat(json.dumps(als_json(controle), ensure_ascii=False, indent=2))
     else:
         uitvoer.resultaat("\n".join(als_tekst(controle)))
-    if not controle.in_orde:
-        raise typer.Exit(1)
+    if vastleggen:
+        from datetime import UTC, datetime
+
+        from gka_docgen.validation_record import gebruiker, leg_vast, verslag
+
+        gegevens = verslag(controle, vertrouw or [], door or gebruiker(), datetime.now(UTC))
+        for pad in leg_vast(pdf, gegevens):
+            # Standard output is the JSON alone with --json; the paths go to standard error then.
+            (uitvoer.melding if als_json_ else uitvoer.resultaat)(f"vastgelegd: {pad}")
+    elif door is not None:
+        raise OngeldigPad("--door hoort bij --vastleggen; geef die ook op")
+    code = AFSLUITCODE[controle.toestand]
+    if code:
+        raise typer.Exit(code)
 
 
-@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+@app.command("overview", cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def overzicht(
     paden: Paden = None,
     uit: Annotated[
-        Path, typer.Option("--uit", help="Map met de gemaakte (en getekende) PDF's.")
+        Path, typer.Option("--uit", metavar="MAP", help="Map met de gemaakte (en getekende) PDF's.")
     ] = Path("out"),
     csv: Annotated[
         Path | None, typer.Option("--csv", help="Schrijf het overzicht ook als CSV-bestand.")
@@ -462,7 +518,7 @@ def overzicht(
             uitvoer.resultaat(f"gemaakt: {doel}")
 
 
-@app.command(cls=NederlandseOpdracht, options_metavar="[OPTIES]")
+@app.command("preview", cls=NederlandseOpdracht, options_metavar="[OPTIES]")
 def bekijk(
     agenda: Annotated[Path, typer.Argument(help="Het agendabestand (YAML) om te bekijken.")],
     poort: Annotated[
@@ -513,6 +569,12 @@ def schema() -> None:
     uitvoer.resultaat(schema_json().rstrip("\n"))
 
 
+# Command names are English, as the rest are (and the modules). The Dutch names these two had
+# stay as hidden aliases, so scripts and habits keep working.
+for _alias, _opdracht in (("overzicht", overzicht), ("bekijk", bekijk)):
+    app.command(_alias, cls=NederlandseOpdracht, options_metavar="[OPTIES]", hidden=True)(_opdracht)
+
+
 def main() -> None:
     """The error boundary: every command runs inside it."""
     debug = "--debug" in sys.argv[1:] or bool(os.environ.get(DEBUG_VARIABELE))
@@ -528,6 +590,9 @@ def main() -> None:
         _stop("afgebroken", 1)
     except OngeldigPad as fout:
         _stop(str(fout), 2)
+    except OngeldigeAgenda as fout:  # located lines, as check prints them
+        uitvoer.problemen(fout.problemen)
+        sys.exit(1)
     except DocgenError as fout:
         _stop(str(fout), 1)
     except Onderbroken as onderbroken:

@@ -18,6 +18,8 @@ from gka_docgen.errors import Pad, pad_tekst
 from gka_docgen.model import Bedrag, Begroting
 
 _BEDRAGEN = {"bijdrage_ocw", "cofinanciering", "maximum_ocw"}
+# Values YAML itself would read as a number or a date: written plain, never quoted.
+GETALLEN_EN_DATUMS = frozenset({*_BEDRAGEN, "datum"})
 # A key left out means its default: no difference when the other side has exactly that.
 _STANDAARD = {"maximum_ocw": str(Begroting.model_fields["maximum_ocw"].default)}
 _BEDRAG: TypeAdapter[Any] = TypeAdapter(Bedrag)

@@ -19,6 +19,7 @@ from typing import Any
 from gka_docgen import text
 from gka_docgen.docx_lezen import Alinea, GelezenDocx, OngeldigDocument, Tabel
 from gka_docgen.errors import Pad
+from gka_docgen.import_leftover import NietIngelezen, is_vast, vaste_zinnen
 
 _MAANDEN = {
     m: i
@@ -55,6 +56,7 @@ class Import:
     opmerkingen: list[Opmerking] = field(default_factory=list)
     gelezen: list[Pad] = field(default_factory=list)  # fields a value was read for
     plekken: dict[Pad, str] = field(default_factory=dict)  # from a PDF: where, e.g. "pagina 3"
+    niet_ingelezen: list[NietIngelezen] = field(default_factory=list)
 
 
 def norm(tekst: str) -> str:
@@ -102,18 +104,7 @@ def datum(tekst: str) -> str | None:
 
 
 _KOPPEN_TOELICHTING = {norm(kop): sleutel for sleutel, kop in text.TOELICHTING.items()}
-_ANDERE_KOPPEN = {
-    norm(k)
-    for k in (
-        text.TOELICHTING_KOP,
-        text.AGENDA_AFSPRAAK_KOP,
-        text.TAKEN_EN_ROLLEN_KOP,
-        text.SAMENWERKING_KOP,
-        text.ONDERTEKENING_KOP,
-        text.BIJLAGE_KOP,
-        *(kop for kop, _ in text.PIJLERS),
-    )
-}
+_ANDERE_KOPPEN = {norm(k) for k in (*text.VASTE_KOPPEN, *(kop for kop, _ in text.PIJLERS))}
 _INTERVENTIE = {norm(label): sleutel for sleutel, label in text.INTERVENTIE_LABELS.items()}
 _INTERVENTIE |= {
     norm(text.WEBSITE): "website",
@@ -175,18 +166,31 @@ class _Lezer:
         self.npo_gezien = False
         self.plekken: dict[Pad, str] = {}  # a PDF's page a field or item was read from
         self.pagina = 0
+        # Text in no field, the template's own among it (dropped once the name is known).
+        self.rest: list[NietIngelezen] = []
+        self.onder = ""  # the section of the table being read, for the report
+        self.kopstijlen = False  # the template's headings are in heading styles
+        self.positie = 0  # of the paragraph or table being read, in the document
+
+    def _rest(self, plek: str, tekst: str) -> None:
+        if tekst.strip():
+            self.rest.append(NietIngelezen(plek, tekst.strip(), self.positie))
 
     # -- paragraphs ---------------------------------------------------------------------
 
-    def alineas(self, alineas: list[Alinea]) -> None:
+    def alineas(self, alineas: list[tuple[Alinea, str, int]]) -> None:
+        """The paragraphs, each with the section it stands in and its place."""
         veld: Pad | None = None
         verzameld: dict[Pad, list[Alinea]] = {}
-        for a in alineas:
+        for a, sectie, self.positie in alineas:
             n = norm(a.tekst)
             if not n and not a.opsomming:  # an empty list item is a "-" line: it stays
                 continue
             self.pagina = a.pagina
-            kop = None if a.opsomming else self._kop(a.tekst, n)  # a list item is no heading
+            # A list item is no heading; in a document whose headings have heading styles,
+            # neither is a paragraph in another style that happens to say "Inzet gemeente".
+            kop_mogelijk = not self.kopstijlen or bool(_KOPSTIJL.match(a.stijl))
+            kop = None if a.opsomming else self._kop(a.tekst, n, kop_mogelijk)
             if kop is not None:
                 veld = kop or None
                 if veld is not None:
@@ -195,6 +199,13 @@ class _Lezer:
                 continue
             if veld is not None:
                 verzameld[veld].append(a)
+            else:
+                waar = f"{sectie} (pagina {a.pagina})" if a.pagina else sectie
+                paren = _label_regels((a,))
+                if norm(text.ONDERTEKENING_KOP) in norm(sectie) and paren:
+                    self._ondertekenaars(paren, waar)  # "Plaats: Zaandam" under the heading
+                else:
+                    self._rest(waar, _PLEK.sub("", a.tekst))
         for pad, inhoud in verzameld.items():
             if pad == ("themas",):
                 self.data["themas"] = [
@@ -205,13 +216,16 @@ class _Lezer:
             else:
                 self.data[str(pad[0])] = waarde(inhoud)
 
-    def _kop(self, ruw: str, n: str) -> Pad | tuple[()] | None:
-        """The field a heading starts, () for a heading that ends one, None for body text."""
-        if n in _KOPPEN_TOELICHTING:
+    def _kop(self, ruw: str, n: str, kop_mogelijk: bool = True) -> Pad | tuple[()] | None:
+        """The field a heading starts, () for a heading that ends one or a sentence of the
+        template, None for body text."""
+        if not kop_mogelijk:
+            pass
+        elif n in _KOPPEN_TOELICHTING:
             sleutel = _KOPPEN_TOELICHTING[n]
             self.npo_gezien |= sleutel == "inzet_nationaal_programma_onderwijs"
             return ("toelichting", sleutel)
-        if n == norm(text.BESTUURLIJK_OVERLEG_KOP):
+        elif n == norm(text.BESTUURLIJK_OVERLEG_KOP):
             return ("bestuurlijk_overleg",)
         titel = re.match(r"gelijke kansen voor alle kinderen en jongeren in gemeente (.+)", n)
         if titel:
@@ -234,9 +248,9 @@ class _Lezer:
             self._plek(("begroting", "maximum_ocw"), f"pagina {self.pagina}")
             return ()
         gemeente = norm(self.data["gemeente"])
-        if n in _ANDERE_KOPPEN or n.startswith("gelijke kansen in gemeente"):
+        if kop_mogelijk and (n in _ANDERE_KOPPEN or n.startswith("gelijke kansen in gemeente")):
             return ()
-        if gemeente and n == f"gemeente {gemeente}":  # the heading above the four obligations
+        if kop_mogelijk and gemeente and n == f"gemeente {gemeente}":  # above the obligations
             return ()
         return None
 
@@ -251,22 +265,37 @@ class _Lezer:
 
     # -- tables --------------------------------------------------------------------------
 
-    def tabel(self, tabel: Tabel, plek: str) -> None:
+    def tabel(self, tabel: Tabel, plek: str, sectie: str = "") -> None:
+        self.onder = f" onder '{sectie}'" if sectie and sectie != "titelpagina" else ""
+        try:
+            self._tabel(tabel, plek)
+        finally:
+            self.onder = ""
+
+    def _tabel(self, tabel: Tabel, plek: str) -> None:
         self.pagina = tabel.pagina
         if tabel.pagina:
             plek = f"{plek} op pagina {tabel.pagina}"
         rijen = _rijen(tabel)
         labels = {norm(label) for label, _ in rijen}
-        if {"interventie", "bijdrage ocw"} <= labels or any(
-            {norm(a.tekst) for a in cel} & {"bijdrage ocw"} for cel in (tabel.rijen or [()])[0]
-        ):
+        koppen = [_begroting_kolom(waarde(cel)) for cel in (tabel.rijen or [()])[0]]
+        if {"interventie", "bijdrage ocw"} <= labels or (2 in koppen and {0, 3} & set(koppen)):
             self._begroting(tabel, plek)
         elif labels & {norm(text.INTERVENTIE_LABELS["naam"]), "doel interventie"}:
             self._items(rijen, _INTERVENTIE, "interventies", "naam", plek)
         elif labels & {norm(text.COMMUNITY_LABELS["naam"]), "doel community"}:
             self._items(rijen, _COMMUNITY, "communities", "naam", plek)
-        elif {"functie", "organisatie"} & labels:
-            self._ondertekenaars(rijen, plek)
+        elif not self._naast_elkaar(tabel, plek):
+            if {"functie", "organisatie"} & labels:
+                self._ondertekenaars(
+                    [(label, waarde(inhoud).replace("\n", " ")) for label, inhoud in rijen], plek
+                )
+            else:
+                for r, cellen in enumerate(tabel.rijen, 1):
+                    self._rest(
+                        f"{plek}{self.onder}, rij {r}",
+                        " | ".join(waarde(c) for c in cellen if waarde(c)),
+                    )
 
     def _items(
         self,
@@ -281,12 +310,7 @@ class _Lezer:
         for label, inhoud in rijen:
             sleutel = labels.get(norm(label))
             if sleutel is None:
-                if norm(label):
-                    self.opmerkingen.append(
-                        Opmerking(
-                            (lijst,), f"onbekende rij '{label.strip()}' in {plek} overgeslagen"
-                        )
-                    )
+                self._rest(f"{plek}{self.onder}, rij '{label.strip()}'", waarde(inhoud) or label)
                 continue
             if sleutel == eerste or huidig is None:
                 huidig = self._nieuw_item(lijst)
@@ -300,6 +324,8 @@ class _Lezer:
                 huidig["naam"] = waarde(inhoud).replace("\n", " ")
             elif sleutel:
                 huidig[sleutel] = waarde(inhoud)
+            elif waarde(inhoud):  # beside "Meer informatie", which holds no value
+                self._rest(f"{plek}{self.onder}, rij '{label.strip()}'", waarde(inhoud))
 
     @staticmethod
     def _nieuw_item(lijst: str) -> dict[str, Any]:
@@ -310,12 +336,13 @@ class _Lezer:
             return leeg
         return {k: "" for k in text.COMMUNITY_LABELS}
 
-    def _ondertekenaars(self, rijen: list[tuple[str, list[Alinea]]], plek: str) -> None:
+    def _ondertekenaars(self, rijen: list[tuple[str, str]], plek: str) -> None:
+        """(label, value) in the order of the template's signatory block: a name starts
+        a signatory; place and date are the block's, once."""
         ondertekening = self.data["ondertekening"]
         huidig: dict[str, str] | None = None
-        for label, inhoud in rijen:
+        for label, tekst_ in rijen:
             sleutel = _ONDERTEKENAAR.get(norm(label))
-            tekst_ = waarde(inhoud).replace("\n", " ")
             if sleutel == "naam" or (sleutel in {"functie", "organisatie"} and huidig is None):
                 huidig = {"naam": "", "functie": "", "organisatie": ""}
                 ondertekenaars = ondertekening["ondertekenaars"]
@@ -339,19 +366,57 @@ class _Lezer:
                             f"'{tekst_}' is geen datum; overgenomen zoals geschreven",
                         )
                     )
+            elif sleutel is None or (sleutel == "" and tekst_):
+                self._rest(f"{plek}{self.onder}, rij '{label.strip()}'", tekst_ or label)
+
+    def _naast_elkaar(self, tabel: Tabel, plek: str) -> bool:
+        """Signatories side by side in one table: a column of labels and a column per
+        signatory, or a cell per signatory with 'Naam: …', 'Functie: …' lines."""
+        rijen = [r for r in tabel.rijen if r]
+        labels = [_ONDERTEKENAAR.get(norm(" ".join(a.tekst for a in r[0]))) for r in rijen]
+        breedte = max((len(r) for r, label in zip(rijen, labels, strict=True) if label), default=0)
+        if breedte >= 3 and "naam" in labels and {"functie", "organisatie"} & set(labels):
+            for j in range(1, breedte):
+                kolom = [
+                    (
+                        " ".join(a.tekst for a in r[0]),
+                        waarde(r[j]).replace("\n", " ") if j < len(r) else "",
+                    )
+                    for r in rijen
+                ]
+                if any(w for _, w in kolom):
+                    self._ondertekenaars(kolom, f"{plek}, kolom {j + 1}")
+            return True
+        cellen = [_label_regels(cel) for r in rijen for cel in r]
+        if not any(sum(1 for label, _ in c if label in _PERSOON) >= 2 for c in cellen):
+            return False
+        for nummer, (cel, ruw) in enumerate(
+            zip(cellen, (cel for r in rijen for cel in r), strict=True), 1
+        ):
+            if sum(1 for label, _ in cel if label in _PERSOON) >= 2:
+                self._ondertekenaars(cel, f"{plek}, cel {nummer}")
+            else:
+                self._rest(f"{plek}{self.onder}, cel {nummer}", waarde(ruw))
+        return True
 
     def _begroting(self, tabel: Tabel, plek: str) -> None:
         kolommen: dict[int, int] = {}  # column -> index in BEGROTING_KOPPEN
+        koppen: list[str] = []
         for cellen in tabel.rijen:
             teksten = [waarde(cel) for cel in cellen]
             if not kolommen:
-                kolommen = {
-                    i: _BEGROTING[norm(t)] for i, t in enumerate(teksten) if norm(t) in _BEGROTING
-                }
-                continue
-            if not any(teksten) or norm(teksten[0]) == norm(text.TOTAAL):
+                koppen = teksten
+                gevonden = {i: _begroting_kolom(t) for i, t in enumerate(teksten)}
+                kolommen = {i: k for i, k in gevonden.items() if k is not None}
                 continue
             per_kop = {kolommen[i]: t for i, t in enumerate(teksten) if i in kolommen}
+            eerste = per_kop.get(0, teksten[0] if teksten else "")
+            if not any(teksten) or norm(eerste) == norm(text.TOTAAL):
+                continue
+            for i, t in enumerate(teksten):
+                if i not in kolommen and t:
+                    kop = koppen[i] if i < len(koppen) else ""
+                    self._rest(f"{plek}{self.onder}, kolom '{kop}' bij '{teksten[0]}'", t)
             regels = self.data["begroting"]["regels"]
             self._plek(("begroting", "regels", len(regels), "interventie"), plek)
             regels.append(
@@ -362,6 +427,51 @@ class _Lezer:
                     "cofinanciering": bedrag(per_kop.get(3, "")),
                 }
             )
+
+
+_PERSOON = {norm(text.ONDERTEKENAAR_LABELS[k]) for k in ("naam", "functie", "organisatie")}
+_LABEL_IN_TEKST = re.compile(
+    r"(?i)(?:^|(?<=\s))("
+    + "|".join(
+        re.escape(norm(t)) for t in (*text.ONDERTEKENAAR_LABELS.values(), text.PLAATS, text.DATUM)
+    )
+    + r")\s*:"
+)
+
+
+def _label_regels(cel: tuple[Alinea, ...]) -> list[tuple[str, str]]:
+    """'Naam: A. de Vries Functie: wethouder' (on lines, or run together as a PDF may
+    give it) -> [('naam', 'A. de Vries'), ('functie', 'wethouder')]."""
+    tekst = "\n".join(a.tekst for a in cel)
+    treffers = list(_LABEL_IN_TEKST.finditer(tekst))
+    return [
+        (t[1].lower(), tekst[t.end() : volgende.start() if volgende else len(tekst)].strip())
+        for t, volgende in zip(treffers, [*treffers[1:], None], strict=False)
+    ]
+
+
+# Column headers of a budget table as people write them, to the template's column.
+_BEGROTING_SYNONIEMEN = {
+    "naam interventie": 0,
+    "naam/titel interventie": 0,
+    "activiteit": 0,
+    "toelichting": 1,
+    "beschrijving": 1,
+    "besteding": 1,
+    "ocw": 2,
+    "bijdrage van ocw": 2,
+    "ocw-bijdrage": 2,
+    "eigen bijdrage": 3,
+    "co-financiering": 3,
+    "medefinanciering": 3,
+}
+
+
+def _begroting_kolom(kop: str) -> int | None:
+    """The template's budget column a header means: 'Bijdrage OCW (€)' and 'OCW' are
+    'Bijdrage OCW', 'Eigen bijdrage' is 'Cofinanciering'."""
+    n = norm(re.sub(r"\(?\s*(?:€|eur|euro'?s?|in euro'?s?)\s*\)?", " ", kop, flags=re.I))
+    return _BEGROTING.get(n, _BEGROTING_SYNONIEMEN.get(n))
 
 
 def _contact(inhoud: list[Alinea]) -> dict[str, str]:
@@ -390,17 +500,54 @@ def _contact(inhoud: list[Alinea]) -> dict[str, str]:
     return contact
 
 
+_KOPSTIJL = re.compile(r"(heading|kop|title|titel)", re.IGNORECASE)
+
+
+def _is_sjabloonkop(n: str) -> bool:
+    return (
+        n in _KOPPEN_TOELICHTING
+        or n in _ANDERE_KOPPEN
+        or n == norm(text.BESTUURLIJK_OVERLEG_KOP)
+        or n.startswith("gelijke kansen in gemeente")
+    )
+
+
+def _sectie(a: Alinea, kopstijlen: bool) -> str | None:
+    """The heading a paragraph is, named as the document writes it: one of the template's,
+    or any paragraph in a heading style (a partner's 'Bijlage 2. Planning')."""
+    n = norm(a.tekst)
+    titelpagina = n.startswith("gelijke kansen voor alle") or re.fullmatch(
+        r"gka-(agenda|addendum) \d{4}-\d{4}", n
+    )
+    if a.opsomming or not n or titelpagina:
+        return None
+    kopstijl = bool(_KOPSTIJL.match(a.stijl))
+    if (_is_sjabloonkop(n) and (kopstijl or not kopstijlen)) or kopstijl:
+        return " ".join(a.tekst.split()).rstrip(":").strip()
+    return None
+
+
 def naar_data(docx: GelezenDocx, naam: str = "het document") -> Import:
     """The agenda's data as the YAML holds it, from a DOCX on the template."""
     lezer = _Lezer()
+    lezer.kopstijlen = any(
+        isinstance(stuk, Alinea)
+        and _KOPSTIJL.match(stuk.stijl)
+        and _is_sjabloonkop(norm(stuk.tekst))
+        for stuk in docx.stukken
+    )
     tabellen = 0
-    alineas: list[Alinea] = []
-    for stuk in docx.stukken:
+    sectie = "titelpagina"
+    alineas: list[tuple[Alinea, str, int]] = []
+    for lezer.positie, stuk in enumerate(docx.stukken):
         if isinstance(stuk, Alinea):
-            alineas.append(stuk)
+            # A heading stands in the section before it; what follows, in its own.
+            waar = f"onder '{sectie}'" if sectie != "titelpagina" else sectie
+            alineas.append((stuk, waar, lezer.positie))
+            sectie = _sectie(stuk, lezer.kopstijlen) or sectie
         else:
             tabellen += 1
-            lezer.tabel(stuk, f"tabel {tabellen}")
+            lezer.tabel(stuk, f"tabel {tabellen}", sectie)
     lezer.alineas(alineas)
     data = lezer.data
     herkend = (
@@ -434,4 +581,6 @@ def naar_data(docx: GelezenDocx, naam: str = "het document") -> Import:
                 ("begroting", "maximum_ocw"), "niet gevonden in de zin van Bijlage 1; de standaard"
             )
         )
-    return Import(data, lezer.opmerkingen, plekken=lezer.plekken)
+    vast = vaste_zinnen(data["gemeente"], data["soort"], data["periode"])
+    rest = sorted((r for r in lezer.rest if not is_vast(r.tekst, vast)), key=lambda r: r.positie)
+    return Import(data, lezer.opmerkingen, plekken=lezer.plekken, niet_ingelezen=rest)

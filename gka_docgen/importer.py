@@ -6,19 +6,17 @@ gka-docgen and edited in Word, or filled in by hand on the template) is read by
 effort, and then alike. Both are written in the scaffold's layout, `status: concept`, with a
 note on every value that was guessed or not found. When the target exists the
 default is a field-level comparison; `--force` then changes only the fields
-that changed, keeping the author's comments, order and line breaks elsewhere
-(ruamel.yaml round trip). Nothing in a document is run or fetched.
+that changed, in the author's style (`yamlout`). Nothing in a document is run or fetched.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gka_docgen.compare import Verschil, gelijk, verschillen
+from gka_docgen.compare import Verschil, verschillen
 from gka_docgen.docx_lezen import OngeldigDocument, Wijzigingen, lees_docx
 from gka_docgen.errors import Weigering, pad_tekst
 from gka_docgen.formatting import slug
@@ -28,6 +26,7 @@ from gka_docgen.paths import AGENDAS
 from gka_docgen.scaffold import SCHEMA_BESTAND, schema_json
 from gka_docgen.text import documentnaam
 from gka_docgen.writers import maak_nieuw, schrijf_atomair
+from gka_docgen.yamlout import lees_bestaand, schrijf_bijgewerkt, schrijf_nieuw
 from gka_docgen.yamlwrite import blok
 
 MAX_DOCUMENT = 50 * 1024 * 1024
@@ -40,6 +39,7 @@ class ImportUitslag:
     verschillen: list[Verschil] = field(default_factory=list)
     opmerkingen: list[str] = field(default_factory=list)
     commentaren: list[str] = field(default_factory=list)
+    niet_ingelezen: list[str] = field(default_factory=list)  # text in no field, and where
     exact: bool = False  # the YAML embedded in a gka-docgen PDF
 
 
@@ -141,26 +141,29 @@ def importeer(
         uitslag.opmerkingen += [f"{pad_tekst(o.pad)}: {o.tekst}" for o in imp.opmerkingen]
         uitslag.opmerkingen += _waar_gelezen(imp.plekken)
         uitslag.commentaren = docx.commentaren
+        uitslag.niet_ingelezen = [str(r) for r in imp.niet_ingelezen]
     doel = uitslag.doel
     if doel.exists():
-        try:
-            oud_tekst = doel.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise Weigering(f"kan {doel} niet lezen om te vergelijken ({exc})") from None
-        oud = lees_yaml(oud_tekst).data
-        if isinstance(oud, dict) and "status" in oud:
+        bestaand = lees_bestaand(doel)
+        oud = bestaand.data
+        if "status" in oud:
             # The status is the author's decision, not the document's: it stays.
             data = {**data, "status": oud["status"]}
         uitslag.verschillen = list(verschillen(oud, data))
         if alleen_vergelijken or not forceer or not uitslag.verschillen:
             return uitslag
-        nieuw = tekst if uitslag.exact else _werk_bij(oud_tekst, data)
-        schrijf_atomair(doel, nieuw)
+        if uitslag.exact:
+            schrijf_atomair(doel, tekst)
+        else:
+            schrijf_bijgewerkt(bestaand, data)
     else:
         if alleen_vergelijken:
             raise Weigering(f"{doel} bestaat niet; er is niets om mee te vergelijken")
         try:
-            maak_nieuw(doel, tekst)
+            if uitslag.exact:
+                maak_nieuw(doel, tekst)
+            else:
+                schrijf_nieuw(doel, tekst.decode("utf-8"), data)
         except FileExistsError:
             raise Weigering(
                 f"{doel} is net gemaakt door iets anders; probeer het opnieuw"
@@ -170,55 +173,3 @@ def importeer(
             schrijf_atomair(schema, schema_json().encode("utf-8"))
     uitslag.geschreven = True
     return uitslag
-
-
-def _werk_bij(oud_tekst: str, nieuw: dict[str, Any]) -> bytes:
-    """The existing YAML with only the changed fields replaced: comments and layout stay."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    boom = yaml.load(oud_tekst)
-    _zet(boom, nieuw)
-    uit = io.StringIO()
-    yaml.dump(boom, uit)
-    return uit.getvalue().encode("utf-8")
-
-
-def _ruamel_waarde(waarde: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    if isinstance(waarde, dict):
-        kaart = CommentedMap()
-        for k, v in waarde.items():
-            kaart[k] = _ruamel_waarde(v)
-        return kaart
-    if isinstance(waarde, list):
-        return CommentedSeq(_ruamel_waarde(v) for v in waarde)
-    tekst = "" if waarde is None else str(waarde)
-    return LiteralScalarString(tekst) if "\n" in tekst else (tekst or None)
-
-
-def _zet(boom: Any, nieuw: Any) -> None:
-    """Change in `boom` (ruamel's round-trip data) what differs from `nieuw`, nothing else."""
-    if isinstance(nieuw, dict):
-        for sleutel, waarde in nieuw.items():
-            if sleutel not in boom:
-                if waarde not in ("", None, [], {}):
-                    boom[sleutel] = _ruamel_waarde(waarde)
-            elif isinstance(waarde, dict | list) and isinstance(boom[sleutel], dict | list):
-                _zet(boom[sleutel], waarde)
-            elif isinstance(waarde, dict | list) or not gelijk(sleutel, boom[sleutel], waarde):
-                boom[sleutel] = _ruamel_waarde(waarde)
-    elif isinstance(nieuw, list):
-        while len(boom) > len(nieuw):
-            del boom[-1]
-        for i, waarde in enumerate(nieuw):
-            if i >= len(boom):
-                boom.append(_ruamel_waarde(waarde))
-            elif isinstance(waarde, dict) and isinstance(boom[i], dict):
-                _zet(boom[i], waarde)
-            elif not gelijk(i, boom[i], waarde):
-                boom[i] = _ruamel_waarde(waarde)

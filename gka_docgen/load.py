@@ -65,6 +65,32 @@ def laad_bytes(
 
 
 def valideer(bron: bytes, *, naam: str, definitief: bool = False) -> Agenda:
+    gelezen, problemen = lees_gegevens(bron, naam=naam)
+    assert isinstance(gelezen.data, dict)  # lees_gegevens refuses anything else
+    vervangen: frozenset[Pad] = frozenset()
+    try:
+        agenda = Agenda.model_validate(gelezen.data)
+    except ValidationError as exc:
+        problemen += _pydantic_problemen(naam, gelezen, exc.errors())
+        # The rules across fields still run, on the parts of the file that are valid.
+        delen = geldige_delen(gelezen.data, exc.errors())
+        if delen is None:
+            raise OngeldigeAgenda(_gesorteerd(problemen)) from None
+        agenda, vervangen = delen
+
+    for regel_pad, melding in rules.controleer(agenda, definitief=definitief, vervangen=vervangen):
+        plek = _plek(gelezen.plekken, regel_pad)
+        problemen.append(Probleem(naam, plek.regel, plek.kolom, regel_pad, melding))
+    if problemen:
+        raise OngeldigeAgenda(_gesorteerd(problemen))
+    return agenda
+
+
+def lees_gegevens(bron: bytes, *, naam: str) -> tuple[Gelezen, list[Probleem]]:
+    """The file's data and the place of every value, as `check` reads it, with the problems
+    found while reading (a key written twice). Raises `OngeldigeAgenda`, located, for a file
+    that cannot be read as an agenda's fields at all."""
+
     def fout(regel: int | None, kolom: int | None, melding: str, pad: Pad = ()) -> OngeldigeAgenda:
         return OngeldigeAgenda([Probleem(naam, regel, kolom, pad, melding)])
 
@@ -98,24 +124,7 @@ def valideer(bron: bytes, *, naam: str, definitief: bool = False) -> Agenda:
             )
         )
         raise OngeldigeAgenda(problemen)
-
-    vervangen: frozenset[Pad] = frozenset()
-    try:
-        agenda = Agenda.model_validate(gelezen.data)
-    except ValidationError as exc:
-        problemen += _pydantic_problemen(naam, gelezen, exc.errors())
-        # The rules across fields still run, on the parts of the file that are valid.
-        delen = geldige_delen(gelezen.data, exc.errors())
-        if delen is None:
-            raise OngeldigeAgenda(_gesorteerd(problemen)) from None
-        agenda, vervangen = delen
-
-    for regel_pad, melding in rules.controleer(agenda, definitief=definitief, vervangen=vervangen):
-        plek = _plek(gelezen.plekken, regel_pad)
-        problemen.append(Probleem(naam, plek.regel, plek.kolom, regel_pad, melding))
-    if problemen:
-        raise OngeldigeAgenda(_gesorteerd(problemen))
-    return agenda
+    return gelezen, problemen
 
 
 def _decodeer(bron: bytes, fout: Any) -> str:

@@ -1,10 +1,11 @@
-"""`gka-docgen overzicht`: one line per agenda, for the coordinator who keeps the list.
+"""`gka-docgen overview`: one line per agenda, for the coordinator who keeps the list.
 
 Per agenda in agendas/: what it is (gemeente, soort, periode, status), what it
 promises (interventions, the OCW total against the maximum, co-financing),
 what `check` says, and for its PDF in out/ (or the most-signed copy beside it,
-`…-getekend….pdf`) how many signatures it carries of how many, and whether they
-are all intact. Intact here means: the signed bytes are unchanged and nothing but
+`…-getekend….pdf`) how many signatures it carries of how many, whether they
+are all intact, and what the validation record beside it says (`verify
+--vastleggen`), if there is one. Intact here means: the signed bytes are unchanged and nothing but
 form filling and signing came after; whose certificate it is, `verify` says.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from gka_docgen.errors import DocgenError, OngeldigeAgenda
 from gka_docgen.formatting import bedrag
 from gka_docgen.load import laad
+from gka_docgen.validation_record import lees_verslag
 from gka_docgen.verify import HandtekeningControle, handtekeningen_van, toegestaan
 
 Cel = str | int | float | None
@@ -36,6 +38,7 @@ KOLOMMEN = (
     "PDF",
     "handtekeningen",
     "ongeschonden",
+    "vastgelegd",
 )
 
 
@@ -55,6 +58,7 @@ class AgendaRegel:
     getekend: int | None = None
     vereist: int | None = None
     ongeschonden: bool | None = None  # None: nothing signed yet
+    vastgelegd: str = ""  # what the validation record beside the PDF says ("": none)
 
     def als_rij(self) -> list[Cel]:
         """The line as cells, amounts as numbers (the spreadsheet adds them up)."""
@@ -72,6 +76,7 @@ class AgendaRegel:
             self.pdf,
             f"{self.getekend}/{self.vereist}" if self.vereist is not None else "",
             {True: "ja", False: "NEE", None: ""}[self.ongeschonden],
+            self.vastgelegd,
         ]
 
     def als_tekst(self) -> list[str]:
@@ -119,11 +124,12 @@ def _regel(pad: Path, uit: Path) -> AgendaRegel:
     gevonden = _meest_getekend(uit / uitvoerpaden(geladen, ["pdf"])["pdf"])
     if gevonden is None:
         return regel
-    kopie, velden = gevonden
+    kopie, inhoud, velden = gevonden
     getekend = [h for h in velden if h.getekend]
     return replace(
         regel,
         pdf=str(kopie),
+        vastgelegd=lees_verslag(kopie, inhoud),
         getekend=len(getekend),
         vereist=len(velden),
         ongeschonden=all(h.ongeschonden and toegestaan(h.later_veranderd) for h in getekend)
@@ -132,17 +138,18 @@ def _regel(pad: Path, uit: Path) -> AgendaRegel:
     )
 
 
-def _meest_getekend(pdf_pad: Path) -> tuple[Path, list[HandtekeningControle]] | None:
-    """The PDF or its signed copy with the most signatures, with its fields checked."""
+def _meest_getekend(pdf_pad: Path) -> tuple[Path, bytes, list[HandtekeningControle]] | None:
+    """The PDF or its signed copy with the most signatures: its bytes and its fields checked."""
     kandidaten = [pdf_pad, *sorted(pdf_pad.parent.glob(f"{pdf_pad.stem}-getekend*.pdf"))]
-    beste: tuple[Path, list[HandtekeningControle]] | None = None
+    beste: tuple[Path, bytes, list[HandtekeningControle]] | None = None
     for kandidaat in kandidaten:
         try:
-            velden = handtekeningen_van(kandidaat.read_bytes(), str(kandidaat))
+            inhoud = kandidaat.read_bytes()
+            velden = handtekeningen_van(inhoud, str(kandidaat))
         except (DocgenError, OSError):
             continue
-        if beste is None or _aantal(velden) > _aantal(beste[1]):
-            beste = (kandidaat, velden)
+        if beste is None or _aantal(velden) > _aantal(beste[2]):
+            beste = (kandidaat, inhoud, velden)
     return beste
 
 

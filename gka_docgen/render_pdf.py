@@ -34,6 +34,7 @@ from gka_docgen.pdf_ua import maak_af
 from gka_docgen.signatories import veldnamen
 from gka_docgen.sjablonen import SJABLONEN
 from gka_docgen.text import HANDTEKENING, veld_uitleg
+from gka_docgen.versions import versiestempel
 
 HTML_SJABLOON = "agenda.html.j2"
 CSS_BESTAND = "agenda.css"
@@ -162,13 +163,19 @@ def opmaak(context: Context) -> Any:
     return html.render(font_config=m.font_config, stylesheets=[m.stylesheet], **_opties())
 
 
-def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
-    """The PDF of one agenda; `bron` (the YAML bytes) is embedded as its Source file."""
+def render_pdf(
+    context: Context, bron: bytes, bron_naam: str, *, datum: datetime | None = None
+) -> bytes:
+    """The PDF of one agenda; `bron` (the YAML bytes) is embedded as its Source file.
+
+    `datum` dates the embedded file (default `bron_datum()`); `verify` passes the one a
+    PDF carries, to build it again byte for byte.
+    """
     m = motor()
     document = opmaak(context)
     velden = [] if context.concept else handtekeningvelden(document, context)
     invul = [] if context.concept else invulregels(document, context, velden)
-    datum = bron_datum()
+    datum = datum or bron_datum()
     bijlage = weasyprint.Attachment(
         string=bron,
         name=bron_naam,
@@ -178,6 +185,8 @@ def render_pdf(context: Context, bron: bytes, bron_naam: str) -> bytes:
         relationship="Source",
         url_fetcher=m.fetcher,
     )
+    # Which versions made it (Info /Creator and XMP CreatorTool): `verify` reads it back.
+    document.metadata.generator = versiestempel()
     pdf: bytes = document.write_pdf(
         attachments=[bijlage],
         finisher=functools.partial(

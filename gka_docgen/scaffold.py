@@ -19,7 +19,8 @@ from gka_docgen.formatting import slug
 from gka_docgen.load import valideer
 from gka_docgen.model import Agenda, Community
 from gka_docgen.text import STANDAARD_PERIODE
-from gka_docgen.writers import maak_nieuw, schrijf_atomair
+from gka_docgen.writers import schrijf_atomair
+from gka_docgen.yamlout import schrijf_nieuw
 from gka_docgen.yamlwrite import blok, submodel
 
 SCHEMA_BESTAND = "gka-agenda.schema.json"
@@ -46,6 +47,10 @@ def _leeg(model: type[BaseModel]) -> dict[str, Any]:
 
 def scaffold(gemeente: str, soort: str, periode: str) -> str:
     """The text of a new, valid concept agenda for `gemeente`."""
+    return _scaffold(gemeente, soort, periode)[0]
+
+
+def _scaffold(gemeente: str, soort: str, periode: str) -> tuple[str, dict[str, Any]]:
     data = _leeg(Agenda)
     data |= {"gemeente": gemeente, "soort": soort, "periode": periode, "status": "concept"}
     data["themas"] = data["communities"] = []
@@ -72,11 +77,12 @@ def scaffold(gemeente: str, soort: str, periode: str) -> str:
         "",
     ]
     tekst = "\n".join(hoofd + blok(Agenda, data, "")) + "\n"
-    return tekst.replace(
+    tekst = tekst.replace(
         "communities: []\n",
         "communities: []\n# Voorbeeld van een community (haal de # weg om te gebruiken):\n"
         "# communities:\n" + community_voorbeeld + "\n",
     )
+    return tekst, data
 
 
 def nieuw(gemeente: str, soort: str, periode: str | None, map_: Path) -> Path:
@@ -86,11 +92,11 @@ def nieuw(gemeente: str, soort: str, periode: str | None, map_: Path) -> Path:
     itself reject raises `OngeldigeAgenda`.
     """
     periode = periode or STANDAARD_PERIODE[soort]
-    tekst = scaffold(gemeente, soort, periode)
+    tekst, data = _scaffold(gemeente, soort, periode)
     valideer(tekst.encode("utf-8"), naam="(nieuw)")
     doel = map_ / f"{slug(gemeente)}.yaml"
     try:
-        maak_nieuw(doel, tekst.encode("utf-8"))
+        schrijf_nieuw(doel, tekst, data)
     except FileExistsError:
         raise Weigering(f"{doel} bestaat al; kies een andere naam of bewerk dat bestand") from None
     schema = map_ / SCHEMA_BESTAND

@@ -221,6 +221,16 @@ BEGROTING_KOPPEN: Final = (
 )
 TOTAAL: Final = "Totaal"
 
+# The headings of the template's parts (the Toelichting's own headings aside).
+VASTE_KOPPEN: Final = (
+    TOELICHTING_KOP,
+    AGENDA_AFSPRAAK_KOP,
+    TAKEN_EN_ROLLEN_KOP,
+    SAMENWERKING_KOP,
+    ONDERTEKENING_KOP,
+    BIJLAGE_KOP,
+)
+
 # --- Placeholders in a concept ---------------------------------------------------------
 
 

@@ -5,29 +5,53 @@ when (the signer's own clock, and a timestamp if there is one); whether the
 signed bytes are intact; what changed after signing (pyHanko's difference
 analysis: filling in the form and later signatures are fine, anything else is
 named); whether the certificate leads to a trusted root; and whether the signer
-is the signatory whose field it is. Then provenance: the agenda embedded in
-the first revision, built again with this gka-docgen, must give exactly the
-bytes the file starts with (the PDF as `build` made it, before any signature).
+is the signatory whose field it is. Then provenance (`provenance`): does the
+PDF show its embedded agenda as gka-docgen makes it. `toestand` sums it up in
+one of three answers, each with its exit code.
 
 This module judges and describes; `cli.py` prints.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from gka_docgen.errors import DocgenError, Weigering
+from gka_docgen.errors import Weigering
+from gka_docgen.etsi import (
+    GEEN_KETEN,
+    HANDTEKENING_ONJUIST,
+    HANDTEKENING_ONLEESBAAR,
+    HASH,
+    NOG_NIET_GELDIG,
+    VERLOPEN,
+    Indicatie,
+    van_pyhanko,
+)
 from gka_docgen.extract import Bron, bron_in, lees_pdf
+from gka_docgen.paths import OngeldigPad
 from gka_docgen.pdf_fields import DATUM, PLAATS, invulveldnaam
 from gka_docgen.pdf_invullen import Tekstveld, invulvelden
+from gka_docgen.provenance import Herkomst, herkomst
 from gka_docgen.signatories import NAMENS, TIJD, agenda_van, ondertekenaar_per_veld, zelfde_naam
 from gka_docgen.trust import lees_certificaat, validatiecontext
 
-GELIJK = "deze PDF is precies wat gka-docgen maakt van het ingesloten agendabestand"
+
+@dataclass(frozen=True)
+class Certificaat:
+    """Which certificate signed: what an archive records to identify it."""
+
+    houder: str  # the subject, in full
+    uitgever: str  # the issuer, in full
+    serienummer: str  # hexadecimal
+    sha256: str  # of the certificate (DER), hexadecimal
+    geldig_van: str
+    geldig_tot: str
 
 
 @dataclass(frozen=True)
@@ -47,17 +71,25 @@ class HandtekeningControle:
     vertrouwd: bool | None = None
     later_veranderd: str | None = None  # what changed after signing, in words
     problemen: list[str] = field(default_factory=list)
+    etsi: Indicatie | None = None  # what an ETSI EN 319 102-1 validator reports
+    certificaat: Certificaat | None = None
+    anker: str | None = None  # the trust anchor the certificate led to, if any
 
     @property
     def geldig(self) -> bool:
         return self.getekend and not self.problemen
 
 
-@dataclass(frozen=True)
-class Herkomst:
-    bronnaam: str | None  # the agenda file's name, as embedded
-    gelijk: bool
-    melding: str
+class Toestand(StrEnum):
+    """The one answer a script asks for, and its exit code (`AFSLUITCODE`)."""
+
+    COMPLEET = "compleet"  # every field signed, every signature right, the pages the agenda's
+    ONVOLLEDIG = "onvolledig"  # nothing wrong, but not every field is signed yet
+    FOUT = "fout"  # something is wrong: a signature, a signer, or the pages
+
+
+# 1 is what gka-docgen exits with for invalid data anyway; 4 is used by verify only.
+AFSLUITCODE = {Toestand.COMPLEET: 0, Toestand.FOUT: 1, Toestand.ONVOLLEDIG: 4}
 
 
 @dataclass(frozen=True)
@@ -65,14 +97,26 @@ class PdfControle:
     bestand: str
     handtekeningen: list[HandtekeningControle]
     herkomst: Herkomst
+    sha256: str  # of the file checked: a record names exactly these bytes
+    grootte: int
 
     @property
     def in_orde(self) -> bool:
-        """Every signature present is valid and intact (empty fields are fine)."""
-        return all(h.geldig for h in self.handtekeningen if h.getekend)
+        """Every signature present is valid and intact, and the pages are the agenda's."""
+        return self.herkomst.gelijk and all(h.geldig for h in self.handtekeningen if h.getekend)
+
+    @property
+    def toestand(self) -> Toestand:
+        if not self.in_orde:
+            return Toestand.FOUT
+        if not self.handtekeningen or not all(h.getekend for h in self.handtekeningen):
+            return Toestand.ONVOLLEDIG
+        return Toestand.COMPLEET
 
 
 def controleer_bestand(pad: Path, vertrouwd: list[Path]) -> PdfControle:
+    if not pad.exists():  # a mistyped name is wrong usage (exit 2), not a wrong PDF
+        raise OngeldigPad(f"{pad} bestaat niet")
     try:
         pdf = pad.read_bytes()
     except OSError as exc:
@@ -85,7 +129,14 @@ def controleer(pdf: bytes, naam: str, wortels: list[Any]) -> PdfControle:
     """The full check of one PDF; `wortels` are trusted root certificates (none: the system's)."""
     reader = lees_pdf(pdf, naam)
     bron = _eerste_bron(reader, naam)
-    return PdfControle(naam, _handtekeningen(reader, bron, wortels), herkomst(pdf, bron))
+    eerste = reader.get_historical_resolver(0)
+    return PdfControle(
+        naam,
+        _handtekeningen(reader, bron, wortels),
+        herkomst(pdf, reader, bron, eerste),
+        hashlib.sha256(pdf).hexdigest(),
+        len(pdf),
+    )
 
 
 def handtekeningen_van(pdf: bytes, naam: str) -> list[HandtekeningControle]:
@@ -128,33 +179,6 @@ def _eerste_bron(reader: Any, naam: str) -> Bron:
     return bron_in(reader.get_historical_root(0), naam)
 
 
-def herkomst(pdf: bytes, bron: Bron) -> Herkomst:
-    """Does building the embedded agenda again give exactly the bytes `pdf` starts with?"""
-    from gka_docgen.context import bouw
-    from gka_docgen.load import laad_bytes
-    from gka_docgen.render_pdf import render_pdf
-
-    try:
-        geladen = laad_bytes(bron.inhoud, naam=bron.naam)
-    except DocgenError:
-        return Herkomst(
-            bron.naam,
-            False,
-            "het ingesloten agendabestand is geen geldige agenda (gka-docgen extract haalt het "
-            "eruit, gka-docgen check zegt wat er mis is)",
-        )
-    opnieuw = render_pdf(bouw(geladen.agenda), bron.inhoud, bron.naam)
-    if pdf.startswith(opnieuw):
-        return Herkomst(bron.naam, True, f"{GELIJK} ({bron.naam})")
-    return Herkomst(
-        bron.naam,
-        False,
-        f"deze PDF is NIET wat deze versie van gka-docgen maakt van het ingesloten "
-        f"agendabestand ({bron.naam}): de tekst of opmaak is buiten gka-docgen om veranderd, "
-        "of de PDF is met een andere versie gemaakt (gka-docgen --version)",
-    )
-
-
 def _beoordeel(
     reader: Any, handtekening: Any, ondertekenaar: str | None, context: Any
 ) -> HandtekeningControle:
@@ -169,6 +193,7 @@ def _beoordeel(
             ondertekenaar,
             getekend=True,
             problemen=[f"de handtekening is onleesbaar ({type(exc).__name__})"],
+            etsi=HANDTEKENING_ONLEESBAAR,
         )
     door = _naam(status.signing_cert)
     reden = str(handtekening.sig_object.get("/Reason", ""))
@@ -183,7 +208,12 @@ def _beoordeel(
     later = _later_veranderd(reader, handtekening, status)
     if not toegestaan(later):
         problemen.append(f"na het tekenen is er iets veranderd dat niet mag: {later}")
-    problemen += _vertrouwen(status)
+    certificaat, etsi = _vertrouwen(status)
+    problemen += certificaat
+    if not status.intact:
+        etsi = HASH
+    elif not status.valid:
+        etsi = HANDTEKENING_ONJUIST
     if ondertekenaar is None:
         problemen.append("dit veld hoort bij geen ondertekenaar uit het ingesloten agendabestand")
     elif namens is not None:
@@ -205,7 +235,33 @@ def _beoordeel(
         vertrouwd=bool(status.trusted),
         later_veranderd=later,
         problemen=problemen,
+        etsi=etsi,
+        certificaat=_certificaat(status.signing_cert),
+        anker=_anker(status.validation_path),
     )
+
+
+def _certificaat(certificaat: Any) -> Certificaat:
+    return Certificaat(
+        houder=certificaat.subject.human_friendly,
+        uitgever=certificaat.issuer.human_friendly,
+        serienummer=format(certificaat.serial_number, "x"),
+        sha256=hashlib.sha256(certificaat.dump()).hexdigest(),
+        geldig_van=certificaat.not_valid_before.astimezone(UTC).isoformat(),
+        geldig_tot=certificaat.not_valid_after.astimezone(UTC).isoformat(),
+    )
+
+
+def _anker(pad: Any) -> str | None:
+    """'Common Name: Stam (SHA-256 ab12...)': the root the signer's chain ends in."""
+    if pad is None:
+        return None
+    autoriteit = pad.trust_anchor.authority
+    certificaat = getattr(autoriteit, "certificate", None)
+    if certificaat is None:
+        return str(autoriteit.name.human_friendly)
+    sha = hashlib.sha256(certificaat.dump()).hexdigest()
+    return f"{certificaat.subject.human_friendly} (SHA-256 {sha})"
 
 
 def _niveau(reader: Any, tijdstempel: bool) -> str:
@@ -227,32 +283,34 @@ def _tijd(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat() if moment is not None else None
 
 
-def leesbaar(tijd: str) -> str:
-    return datetime.fromisoformat(tijd).strftime(TIJD)
-
-
-def _vertrouwen(status: Any) -> list[str]:
-    """What is wrong with the certificate, if anything."""
+def _vertrouwen(status: Any) -> tuple[list[str], Indicatie]:
+    """What is wrong with the certificate, if anything, and the ETSI indication it gives."""
     certificaat = status.signing_cert
     stempel = status.timestamp_validity
     toen = stempel.timestamp if stempel is not None else status.signer_reported_dt
+    etsi = van_pyhanko(status.trust_problem_indic, status.validation_path is not None)
     # Checked here too: pyHanko trusts a trust anchor given with --vertrouw whatever its dates.
     if toen is not None and certificaat.not_valid_after < toen:
         tot = certificaat.not_valid_after.strftime(TIJD)
-        return [f"het certificaat was al verlopen toen er getekend werd (geldig tot {tot})"]
+        return [
+            f"het certificaat was al verlopen toen er getekend werd (geldig tot {tot})"
+        ], VERLOPEN
     if toen is not None and certificaat.not_valid_before > toen:
         vanaf = certificaat.not_valid_before.strftime(TIJD)
-        return [f"het certificaat was nog niet geldig toen er getekend werd (geldig vanaf {vanaf})"]
+        return [
+            f"het certificaat was nog niet geldig toen er getekend werd (geldig vanaf {vanaf})"
+        ], NOG_NIET_GELDIG
     if status.revoked:
-        return ["het certificaat is ingetrokken"]
+        return ["het certificaat is ingetrokken"], etsi
     if status.trusted:
-        return []
+        return [], etsi
     if certificaat.not_valid_after < datetime.now(UTC):
-        return [f"het certificaat is verlopen op {certificaat.not_valid_after.strftime(TIJD)}"]
+        tot = certificaat.not_valid_after.strftime(TIJD)
+        return [f"het certificaat is verlopen op {tot}"], etsi
     return [
         "het certificaat leidt niet naar een vertrouwde uitgever "
         "(geef met --vertrouw het stamcertificaat op dat u vertrouwt)"
-    ]
+    ], etsi if etsi.indicatie != "TOTAL_PASSED" else GEEN_KETEN
 
 
 NIETS = "niets"
@@ -322,54 +380,3 @@ def _inhoud_nummers(pagina: Any) -> set[int]:
             if isinstance(deel, generic.IndirectObject):
                 nummers.add(deel.idnum)
     return nummers
-
-
-def als_json(controle: PdfControle) -> dict[str, Any]:
-    return {
-        "bestand": controle.bestand,
-        "in_orde": controle.in_orde,
-        "handtekeningen": [{**asdict(h), "geldig": h.geldig} for h in controle.handtekeningen],
-        "herkomst": asdict(controle.herkomst),
-    }
-
-
-def als_tekst(controle: PdfControle) -> list[str]:
-    """The Dutch report, line by line."""
-    regels = [f"{controle.bestand}:"]
-    for h in controle.handtekeningen:
-        van = f" ({h.ondertekenaar})" if h.ondertekenaar else ""
-        if not h.getekend:
-            regels.append(f"  {h.veld}{van}: nog niet getekend")
-            continue
-        oordeel = "geldig" if h.geldig else "ONGELDIG"
-        regels.append(f"  {h.veld}{van}: getekend, {oordeel}")
-        regels.append(f"    door: {h.door}" + (f", namens {h.namens}" if h.namens else ""))
-        if h.tijd:
-            regels.append(f"    getekend op: {leesbaar(h.tijd)} (klok van de ondertekenaar)")
-        stempel = leesbaar(h.tijdstempel) if h.tijdstempel else "geen"
-        regels.append(f"    tijdstempel: {stempel}")
-        if h.niveau:
-            regels.append(f"    niveau: {h.niveau}")
-        if h.ingevuld:
-            regels.append(f"    plaats en datum ingevuld: {h.ingevuld}")
-        if h.ongeschonden is not None:
-            regels.append(f"    ongeschonden: {'ja' if h.ongeschonden else 'nee'}")
-        if h.later_veranderd:
-            regels.append(f"    daarna veranderd: {h.later_veranderd}")
-        if h.vertrouwd is not None:
-            regels.append(f"    certificaat vertrouwd: {'ja' if h.vertrouwd else 'nee'}")
-        regels += [f"    probleem: {p}" for p in h.problemen]
-    if not controle.handtekeningen:
-        regels.append("  geen handtekeningvelden (een concept, of niet door gka-docgen gemaakt)")
-    regels.append(f"  herkomst: {controle.herkomst.melding}")
-    getekend = [h for h in controle.handtekeningen if h.getekend]
-    n = len(controle.handtekeningen)
-    if controle.in_orde:
-        regels.append(
-            f"{len(getekend)} van {n} handtekeningen gezet; "
-            + ("alle gezette handtekeningen zijn geldig." if getekend else "nog geen enkele.")
-        )
-    else:
-        ongeldig = sum(1 for h in getekend if not h.geldig)
-        regels.append(f"{len(getekend)} van {n} handtekeningen gezet; {ongeldig} ONGELDIG.")
-    return regels

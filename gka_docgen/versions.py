@@ -6,6 +6,7 @@ them, so a rebuild can be done with the same set.
 
 from __future__ import annotations
 
+import functools
 import platform
 from importlib.metadata import PackageNotFoundError, version
 
@@ -44,3 +45,20 @@ def versies() -> list[str]:
         *(f"{pakket} {_versie(pakket)}" for pakket in BEPALEND),
         "libharfbuzz-subset " + ("ontbreekt" if harfbuzz_ontbreekt() else "aanwezig"),
     ]
+
+
+# Between the lines of `versies()` where a PDF records them (its Creator, `versiestempel`).
+SCHEIDING = "; "
+
+
+@functools.cache
+def versiestempel() -> str:
+    """The versions that made a PDF, as one line for its /Creator and XMP CreatorTool."""
+    return SCHEIDING.join(versies())
+
+
+def uit_stempel(stempel: str) -> list[str]:
+    """The lines of `versies()` a PDF recorded (empty for a PDF that recorded none)."""
+    if not stempel.startswith("gka-docgen "):
+        return []
+    return stempel.split(SCHEIDING)

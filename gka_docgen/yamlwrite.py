@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from gka_docgen.errors import Pad
 
 _VEILIG = re.compile(r"[\w€(][^\n]*")
-_SPECIAAL = re.compile(r":\s|\s#|^(?:true|false|yes|no|on|off|null|~)$|[\"'`]$", re.IGNORECASE)
+_SPECIAAL = re.compile(r":\s|:$|\s#|^(?:true|false|yes|no|on|off|null|~)$|[\"'`]$", re.IGNORECASE)
 
 
 def scalar(waarde: str) -> str:
@@ -30,6 +30,15 @@ def scalar(waarde: str) -> str:
     if _VEILIG.fullmatch(waarde) and not _SPECIAAL.search(waarde) and waarde == waarde.strip():
         return waarde
     return json.dumps(waarde, ensure_ascii=False)
+
+
+def blok_geschikt(tekst: str) -> bool:
+    """Whether a literal block (`|-`) holds `tekst` exactly: its first line sets the block's
+    indentation, so it may not start with a space, and a block holds no control characters."""
+    eerste = next((r for r in tekst.split("\n") if r.strip()), "")
+    return (
+        bool(eerste) and not eerste[0].isspace() and all(r.isprintable() for r in tekst.split("\n"))
+    )
 
 
 def submodel(annotatie: Any) -> tuple[type[BaseModel] | None, bool]:
@@ -52,6 +61,8 @@ def _waarde_regels(sleutel: str, waarde: Any, prefix: str, diep: str) -> list[st
             return [f"{prefix}{sleutel}: []"]
         return [f"{prefix}{sleutel}:", *(f"{diep}  - {scalar(str(w))}" for w in waarde)]
     tekst = "" if waarde is None else str(waarde)
+    if "\n" in tekst and not blok_geschikt(tekst):
+        return [f"{prefix}{sleutel}: {json.dumps(tekst, ensure_ascii=False)}"]
     if "\n" in tekst:
         blok = [f"{diep}  {r}".rstrip() for r in tekst.split("\n")]
         return [f"{prefix}{sleutel}: |-", *blok]

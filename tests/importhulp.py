@@ -68,8 +68,51 @@ def _tabel(doc: Any, rijen: list[tuple[str, str]], stijl: Stijl) -> None:
     tabel.add_row()  # an empty row left in
 
 
-def hand_ingevuld(stijl: Stijl) -> bytes:
-    """The agenda of Zaanstad, filled in by hand on the blank template."""
+ONDERTEKENAARS = [
+    ("Songül Mutluer", "Wethouder Onderwijs", "Gemeente Zaanstad"),
+    ("Dennis Wiersma", "Minister voor Primair en Voortgezet Onderwijs", "Ministerie van OCW"),
+    ("Jan de Vries", "Voorzitter College van Bestuur", "Stichting Zaanstad Onderwijs"),
+]
+Ondertekening = Literal["per tabel", "kolommen", "cellen"]
+
+
+def _naast_elkaar(doc: Any, vorm: Ondertekening, stijl: Stijl) -> None:
+    """The signatories side by side in one table: a label column and a column each, or a
+    cell each with 'Naam: …' lines (as many hand-filled agendas have them)."""
+    if vorm == "kolommen":
+        tabel = doc.add_table(rows=3, cols=1 + len(ONDERTEKENAARS))
+        for r, label in enumerate(("Naam", "Functie", "Organisatie")):
+            tabel.rows[r].cells[0].text = label
+            for k, persoon in enumerate(ONDERTEKENAARS, 1):
+                tabel.rows[r].cells[k].text = persoon[r]
+    else:
+        tabel = doc.add_table(rows=1, cols=len(ONDERTEKENAARS))
+        for cel, (naam, functie, organisatie) in zip(
+            tabel.rows[0].cells, ONDERTEKENAARS, strict=True
+        ):
+            cel.text = f"Naam: {naam}"
+            cel.add_paragraph(f"Functie: {functie}")
+            cel.add_paragraph(f"Organisatie: {organisatie}")
+    if stijl == "omkaderd":
+        tabel.style = "Table Grid"
+    doc.add_paragraph("Plaats: Zaandam")
+    doc.add_paragraph("Datum: 3 maart 2022")
+
+
+def hand_ingevuld(
+    stijl: Stijl,
+    ondertekening: Ondertekening = "per tabel",
+    begroting_koppen: tuple[str, ...] = (
+        "Interventie",
+        "Omschrijving",
+        "Bijdrage OCW",
+        "Cofinanciering",
+        "Totaal",
+    ),
+) -> bytes:
+    """The agenda of Zaanstad, filled in by hand on the blank template; its signatories
+    one table each, or side by side; its budget table with the template's headers or
+    those given (in any order: the rows follow them)."""
     doc = Document()
     doc.add_paragraph("Gelijke Kansen voor alle kinderen en jongeren in gemeente Zaanstad")
     doc.add_paragraph("“It takes a village to raise a child.”")
@@ -114,35 +157,40 @@ def hand_ingevuld(stijl: Stijl) -> bytes:
     )  # fmt: skip
     _kop(doc, "Taken en Rollen", stijl, 1)
     _kop(doc, "Ondertekening bevoegd gezag", stijl, 1)
-    _tabel(
-        doc,
-        [("Naam", "Songül Mutluer"), ("Functie", "Wethouder Onderwijs"),
-         ("Organisatie", "Gemeente Zaanstad"), ("Plaats", "Zaandam"), ("Datum", "3 maart 2022")],
-        stijl,
-    )  # fmt: skip
+    if ondertekening == "per tabel":
+        _tabel(
+            doc,
+            [("Naam", "Songül Mutluer"), ("Functie", "Wethouder Onderwijs"),
+             ("Organisatie", "Gemeente Zaanstad"), ("Plaats", "Zaandam"), ("Datum", "3 maart 2022")],
+            stijl,
+        )  # fmt: skip
+    else:
+        _naast_elkaar(doc, ondertekening, stijl)
     _kop(doc, "Bijlage 1. Activiteitenplan & begroting", stijl, 1)
     doc.add_paragraph(
         "Voor het uitvoeren van de in deze Gelijke Kansen Alliantie Addendum opgenomen "
         "interventies, stelt het Ministerie van Onderwijs, Cultuur en Wetenschap aanvullend "
         "maximaal 100.000,- beschikbaar."
     )
-    begroting = doc.add_table(rows=1, cols=5)
+    begroting = doc.add_table(rows=1, cols=len(begroting_koppen))
     if stijl == "omkaderd":
         begroting.style = "Table Grid"
-    for cel, kop in zip(
-        begroting.rows[0].cells,
-        ["Interventie", "Omschrijving", "Bijdrage OCW", "Cofinanciering", "Totaal"],
-        strict=True,
-    ):
+    standaard = ("Interventie", "Omschrijving", "Bijdrage OCW", "Cofinanciering", "Totaal")
+    waarden = {
+        "Interventie": ("Onderwijsachterstandenbeleid Zaanstad", "Totaal"),
+        "Omschrijving": ("Pedagogisch medewerkers", ""),
+        "Bijdrage OCW": ("€ 60.000", "€ 60.000"),
+        "Cofinanciering": ("€ 25.000,50", "€ 25.000,50"),
+        "Totaal": ("€ 85.000,50", "€ 85.000,50"),
+    }
+    for cel, kop in zip(begroting.rows[0].cells, begroting_koppen, strict=True):
         cel.text = kop if stijl != "slordig" else f"{kop.upper()}:"
-    for rij in (
-        ["Onderwijsachterstandenbeleid Zaanstad", "Pedagogisch medewerkers", "€ 60.000", "€ 25.000,50", "€ 85.000,50"],
-        ["Totaal", "", "€ 60.000", "€ 25.000,50", "€ 85.000,50"],
-    ):  # fmt: skip
-        for cel, waarde in zip(begroting.add_row().cells, rij, strict=True):
-            cel.text = waarde
+    for r in range(2):
+        for cel, kop in zip(begroting.add_row().cells, begroting_koppen, strict=True):
+            cel.text = waarden[standaard[[_kolom(k) for k in standaard].index(_kolom(kop))]][r]
     if stijl == "omkaderd":  # columns made to fit, in a smaller font
-        breedtes = (2.0, 1.1, 0.95, 1.0, 0.95)
+        breedte_van = {"int": 2.0, "om": 1.1, "ocw": 0.95, "co": 1.0, "tot": 0.95}
+        breedtes = [breedte_van[_kolom(k)] for k in begroting_koppen]
         for kolom, breedte in zip(begroting._tbl.tblGrid.gridCol_lst, breedtes, strict=True):
             kolom.w = Inches(breedte)
         for cel in begroting._cells:
@@ -151,6 +199,20 @@ def hand_ingevuld(stijl: Stijl) -> bytes:
     uit = io.BytesIO()
     doc.save(uit)
     return uit.getvalue()
+
+
+def _kolom(kop: str) -> str:
+    """Which of the template's budget columns a header of the tests stands for."""
+    kop = kop.lower()
+    for sleutel, woorden in (
+        ("ocw", ("ocw",)),
+        ("co", ("cofin", "eigen")),
+        ("om", ("omschr", "toelicht")),
+        ("tot", ("totaal",)),
+    ):
+        if any(w in kop for w in woorden):
+            return sleutel
+    return "int"
 
 
 def bewerk(docx: bytes, wijzig: Any) -> bytes:

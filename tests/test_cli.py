@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,7 +169,7 @@ ENGELS = ("Usage", "Options", "Arguments", "Commands", "Show this message", "Mis
         (["new", "--help"], 0, "[verplicht]"),
         ([], 2, "Opdrachten"),
         (["check", "--bogus"], 2, "gka-docgen: de optie --bogus bestaat niet; zie gka-docgen check --help"),
-        (["new"], 2, "gka-docgen: het argument naam ontbreekt; zie gka-docgen new --help"),
+        (["new"], 2, "gka-docgen: het argument NAAM ontbreekt; zie gka-docgen new --help"),
         (["new", "X", "--soort", "boek"], 2, "--soort: 'boek' kan niet; kies 'agenda' of 'addendum'"),
         (["build", "--jobs", "0"], 2, "--jobs / -j: '0' is te klein; het minimum is 1"),
         (["build", "--jobs", "veel"], 2, "--jobs / -j: 'veel' is geen geheel getal"),
@@ -187,6 +188,62 @@ def test_typers_own_words_are_dutch(
     assert verwacht in uit
     assert not [w for w in ENGELS if w in uit], uit
     assert "Traceback" not in uit
+
+
+def _alle_opdrachten() -> list[str]:
+    """Every command the tool has, hidden aliases included, read from the app itself."""
+    import typer.main
+
+    from gka_docgen.cli import app
+
+    groep: Any = typer.main.get_command(app)
+    return sorted(groep.commands)
+
+
+# What Typer shows by itself: Python's types and its range notation.
+PYTHON_TYPE = re.compile(
+    r"<(bool|str|int|float|path|file|dir|list\[.*?\]|\w+\|[\w|]+)>|\bx[<>]=|\{\w+\}"
+)
+
+
+@pytest.mark.parametrize("opdracht", ["", *_alle_opdrachten()])
+def test_every_help_is_written_for_a_person(opdracht: str, tmp_path: Path) -> None:
+    """No Python type in any help, and each paragraph wraps as the terminal does."""
+    from gka_docgen.cli_words import alineas
+
+    args = [*opdracht.split(), "--help"]
+    smal = run_cli(*args, cwd=tmp_path, env={"TERMINAL_WIDTH": "60"})
+    breed = run_cli(*args, cwd=tmp_path, env={"TERMINAL_WIDTH": "400"})
+    for r in (smal, breed):
+        assert (r.returncode, r.stderr) == (0, ""), r.stderr
+        assert not PYTHON_TYPE.search(r.stdout), PYTHON_TYPE.search(r.stdout)
+    assert max(len(regel) for regel in smal.stdout.splitlines()) <= 60
+    # Wide enough for any paragraph: each is one line, never broken mid-sentence.
+    import typer.main
+
+    from gka_docgen.cli import app
+
+    groep: Any = typer.main.get_command(app)
+    commando = groep.commands[opdracht] if opdracht else groep
+    regels = [r.strip() for r in breed.stdout.splitlines()]
+    for alinea in alineas(commando.help or "").split("\n\n"):
+        assert alinea in regels, alinea
+    for param in commando.params:
+        if param.help:
+            assert any(param.help in r for r in regels), param.help
+
+
+def test_commands_have_english_names_and_the_dutch_ones_stay_as_aliases(tmp_path: Path) -> None:
+    hulp = run_cli("--help", cwd=tmp_path, env={"TERMINAL_WIDTH": "200"}).stdout
+    namen = [
+        r.split()[1] for r in hulp.splitlines() if r.startswith("│ ") and "Opdrachten" not in r
+    ]
+    opdrachten = [n for n in namen if not n.startswith("-")]
+    assert opdrachten == ["new", "check", "build", "extract", "import", "sign", "verify",
+                          "overview", "preview", "schema"]  # fmt: skip
+    for oud, nieuw in (("overzicht", "overview"), ("bekijk", "preview")):
+        alias, naam = (run_cli(n, "--help", cwd=tmp_path).stdout for n in (oud, nieuw))
+        assert alias.split() == naam.replace(f"gka-docgen {nieuw} ", f"gka-docgen {oud} ").split()
 
 
 def test_version_names_the_libraries_that_decide_the_bytes() -> None:

@@ -29,12 +29,17 @@ from gka_docgen.render_docx import render_docx
 from gka_docgen.yamlread import lees
 from tests.agenda_strategies import als_yaml
 from tests.conftest import DATA, run_cli
-from tests.importhulp import hand_ingevuld
+from tests.importhulp import ONDERTEKENAARS, Ondertekening, hand_ingevuld
 from tests.test_docx_libreoffice import SOFFICE, _soffice
 
 pytestmark = pytest.mark.slow
 # gka-docgen DOCX -> LibreOffice PDF -> import; the synthetic agenda has 11 pages there.
 RONDGANG = ["almere-definitief", "almere-concept", "synthetisch"]
+
+
+# Signatories side by side, and a budget table with other headers in another order.
+VORMEN: tuple[Ondertekening, ...] = ("kolommen", "cellen")
+ANDERE_KOPPEN = ("Eigen bijdrage", "Interventie", "Bijdrage OCW (€)", "Toelichting", "Totaal")
 
 
 def _agenda(naam: str) -> dict[str, Any]:
@@ -51,6 +56,9 @@ def materiaal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     map_ = tmp_path_factory.mktemp("libreoffice")
     (map_ / "docx").mkdir()
     (map_ / "docx" / "zaanstad.docx").write_bytes(hand_ingevuld("omkaderd"))
+    for vorm in VORMEN:
+        docx = hand_ingevuld("omkaderd", vorm, ANDERE_KOPPEN)
+        (map_ / "docx" / f"zaanstad-{vorm}.docx").write_bytes(docx)
     for naam in RONDGANG:
         model = Agenda.model_validate(_agenda(naam))
         (map_ / "docx" / f"{naam}.docx").write_bytes(render_docx(bouw(model)))
@@ -182,3 +190,28 @@ def test_a_pdf_without_text_is_refused() -> None:
     leeg.write(uit)
     with pytest.raises(OngeldigDocument, match="bevat geen tekst om te lezen"):
         lees_pdf_opmaak(uit.getvalue(), "scan.pdf")
+
+
+@pytest.mark.parametrize("vorm", VORMEN)
+@pytest.mark.parametrize("soort", ["docx", "pdf"])
+def test_signatories_side_by_side_and_other_budget_headers_are_read(
+    materiaal: Path, vorm: Ondertekening, soort: str
+) -> None:
+    inhoud = (materiaal / "docx" / f"zaanstad-{vorm}.docx").read_bytes()
+    if soort == "pdf":
+        gelezen = lees_pdf_opmaak((materiaal / "pdf" / f"zaanstad-{vorm}.pdf").read_bytes(), "z")
+    else:
+        gelezen = lees_docx(inhoud, "z")
+    imp = naar_data(gelezen)
+    ondertekening = imp.data["ondertekening"]
+    assert [tuple(o.values()) for o in ondertekening["ondertekenaars"]] == ONDERTEKENAARS
+    assert (ondertekening["plaats"], ondertekening["datum"]) == ("Zaandam", "2022-03-03")
+    assert imp.data["begroting"]["regels"] == [
+        {
+            "interventie": "Onderwijsachterstandenbeleid Zaanstad",
+            "omschrijving": "Pedagogisch medewerkers",
+            "bijdrage_ocw": "60000",
+            "cofinanciering": "25000,50",
+        }
+    ]
+    assert [str(r) for r in imp.niet_ingelezen] == []

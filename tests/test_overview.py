@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -28,8 +29,12 @@ def test_overzicht_in_the_terminal_csv_and_excel(tmp_path: Path) -> None:
         "--p12", str(certificaat.p12), cwd=werk, env={sign.WACHTWOORD_VARIABELE: WACHTWOORD},
     )  # fmt: skip
     assert r.returncode == 0, r.stderr
+    getekend = pdf.with_name("GKA-Addendum-2021-2024-Almere-getekend-1-van-3.pdf")
+    r = run_cli("verify", str(getekend), "--vastleggen", "--door", "Archief", cwd=werk)
+    assert r.returncode == 1  # a self-made certificate, not given with --vertrouw
+    vandaag = datetime.datetime.now(datetime.UTC).strftime("%d-%m-%Y")  # as records show it
 
-    r = run_cli("overzicht", "--csv", "overzicht.csv", "--xlsx", "overzicht.xlsx", cwd=werk)
+    r = run_cli("overview", "--csv", "overzicht.csv", "--xlsx", "overzicht.xlsx", cwd=werk)
     assert r.returncode == 0, r.stderr
     regels = r.stdout.splitlines()
     assert regels[0].split("\t")[:3] == ["bestand", "gemeente", "soort"]
@@ -38,6 +43,7 @@ def test_overzicht_in_the_terminal_csv_and_excel(tmp_path: Path) -> None:
         "agendas/almere-definitief.yaml", "Almere", "addendum", "2021-2024", "definitief", "2",
         "€\u00a075.000,50", "€\u00a0100.000", "€\u00a065.000", "0",
         "out/almere/GKA-Addendum-2021-2024-Almere-getekend-1-van-3.pdf", "1/3", "ja",
+        f"fout, {vandaag}, door Archief",
     ]  # fmt: skip
     assert regels[3].split("\t")[0] == "agendas/kapot.yaml"
     assert regels[3].split("\t")[9] == "1"
@@ -49,13 +55,16 @@ def test_overzicht_in_the_terminal_csv_and_excel(tmp_path: Path) -> None:
     assert blad is not None
     assert [c.value for c in blad[2]][5:9] == [2, 75000.5, 100000, 65000]
 
-    # A signed copy that was tampered with shows as not intact.
-    getekend = pdf.with_name("GKA-Addendum-2021-2024-Almere-getekend-1-van-3.pdf")
+    # A signed copy that was tampered with shows as not intact, its record as another's.
     data = bytearray(getekend.read_bytes())
     data[data.index(b"/Producer") + len(b"/Producer (")] ^= 0x01
     getekend.write_bytes(bytes(data))
-    r = run_cli("overzicht", cwd=werk)
-    assert r.stdout.splitlines()[1].split("\t")[-2:] == ["1/3", "NEE"]
+    r = run_cli("overview", cwd=werk)
+    assert r.stdout.splitlines()[1].split("\t")[-3:] == [
+        "1/3",
+        "NEE",
+        f"hoort bij een andere versie van de PDF ({vandaag}); valideer opnieuw",
+    ]
     shutil.rmtree(werk / "out")
-    r = run_cli("overzicht", cwd=werk)
-    assert r.stdout.splitlines()[1].split("\t")[-3:] == ["", "", ""]
+    r = run_cli("overview", cwd=werk)
+    assert r.stdout.splitlines()[1].split("\t")[-4:] == ["", "", "", ""]
