@@ -95,3 +95,11 @@ def stop_werkers() -> None:
     """Stop every worker process at once (they hold no state worth keeping)."""
     for proces in multiprocessing.active_children():
         proces.kill()
+
+
+def ruim_semaforen_op() -> None:
+    """Before `os._exit`: run multiprocessing's exit finalizers (they unlink the
+    pool's named semaphores) without joining any thread or process."""
+    from multiprocessing import util
+
+    getattr(util, "_run_finalizers")(0)  # noqa: B009 (private, not in the stubs)

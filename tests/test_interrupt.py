@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,8 +25,14 @@ pytestmark = pytest.mark.slow
 
 
 def _onderbreek(
-    werk: Path, wacht: float, *args: str, signaal: int = signal.SIGINT, groep: bool = True
+    werk: Path,
+    wacht: float | Callable[[], object],
+    *args: str,
+    signaal: int = signal.SIGINT,
+    groep: bool = True,
 ) -> subprocess.CompletedProcess[str]:
+    """Run `gka-docgen ARGS` and signal it after `wacht` seconds, or at the moment
+    `wacht()` first returns something true (a file the process made, say)."""
     proces = subprocess.Popen(
         [sys.executable, "-m", "gka_docgen.cli", *args],
         cwd=werk,
@@ -35,7 +43,14 @@ def _onderbreek(
         text=True,
         start_new_session=True,
     )
-    time.sleep(wacht)
+    if callable(wacht):
+        grens = time.monotonic() + 60
+        while not wacht():
+            assert proces.poll() is None, "the command ended before the moment came"
+            assert time.monotonic() < grens, "the moment did not come within 60 s"
+            time.sleep(0.005)
+    else:
+        time.sleep(wacht)
     if groep:
         os.killpg(proces.pid, signaal)
     else:
@@ -69,17 +84,22 @@ def _een_regel(result: subprocess.CompletedProcess[str], code: int, naam: str) -
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_at_any_moment_of_a_build(tmp_path: Path, jobs: str) -> None:
     werk = voorbeeldmap(tmp_path)
-    gezien = set()
     # Before, during and after the pool starts (imports take ~1 s, an agenda ~0.5-1.5 s);
     # not in the first moments, while Python itself starts (NOTES.md).
     for wacht in (0.5, 0.9, 1.4, 2.0, 2.8, 3.8):
         result = _onderbreek(werk, wacht, "build", "--force", "--jobs", jobs)
         if result.returncode == 0:  # finished before the signal: fine, nothing to see
             continue
-        regel = _een_regel(result, 130, "Ctrl-C")
-        gezien.add("gemaakt" in regel)
+        _een_regel(result, 130, "Ctrl-C")
         _out_is_heel(werk)
-    assert True in gezien, "no interruption landed during the build itself"
+    # And once at a known moment: the first agenda's files are written, three are not.
+    shutil.rmtree(werk / "out")
+    result = _onderbreek(
+        werk, lambda: list((werk / "out").glob("*/*.pdf")), "build", "--jobs", jobs
+    )
+    regel = _een_regel(result, 130, "Ctrl-C")
+    assert "gemaakt" in regel, regel
+    _out_is_heel(werk)
     afmaken = run_cli("build", cwd=werk)
     assert afmaken.returncode == 0, afmaken.stderr
     assert "0 mislukt" in afmaken.stdout
@@ -98,7 +118,23 @@ def test_sigterm_stops_a_build_with_143(tmp_path: Path) -> None:
 def test_ctrl_c_during_check(tmp_path: Path) -> None:
     werk = voorbeeldmap(tmp_path)
     bron = (werk / "agendas" / "almere.yaml").read_text(encoding="utf-8")
-    for i in range(400):  # enough files that check is still busy
-        (werk / "agendas" / f"kopie-{i}.yaml").write_text(bron, encoding="utf-8")
-    for wacht in (0.1, 0.5):
-        _een_regel(_onderbreek(werk, wacht, "check"), 130, "Ctrl-C")
+    for i in range(20):
+        (werk / "agendas" / f"kopie-{i:02}.yaml").write_text(bron, encoding="utf-8")
+    # A named pipe among the files: check waits at it to read, after the files before it,
+    # until the signal comes. Opening it for writing succeeds once check has opened it.
+    pijp = werk / "agendas" / "kopie-10-pijp.yaml"
+    os.mkfifo(pijp)
+    schrijver: list[int] = []
+
+    def bij_de_pijp() -> bool:
+        try:
+            schrijver.append(os.open(pijp, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:  # ENXIO: no reader yet
+            return False
+        return True
+
+    try:
+        _een_regel(_onderbreek(werk, bij_de_pijp, "check"), 130, "Ctrl-C")
+    finally:
+        for fd in schrijver:
+            os.close(fd)
