@@ -56,7 +56,7 @@ def _api_build(werk: Path, uit: str, jobs: int, formaten: str) -> dict[str, Any]
     code = (
         "import json, sys, time\n"
         "from pathlib import Path\n"
-        "from gka_docgen.build import bouw_alles\n"
+        "from gka_docgen.build.batch import bouw_alles\n"
         "paden = sorted(Path('agendas').glob('*.yaml'))\n"
         f"r = bouw_alles(paden, {formaten}, Path({uit!r}), jobs={jobs}, forceer=True)\n"
         "assert not r.problemen, r.problemen[:3]\n"
@@ -113,9 +113,8 @@ def _pdf_stap(paden: list[Path], aantal: int) -> dict[str, float]:
     """Our PDF step vs WeasyPrint alone on the same HTML, same process, interleaved."""
     import weasyprint
 
-    from gka_docgen.context import bouw
-    from gka_docgen.load import laad
-    from gka_docgen.render_pdf import (
+    from gka_docgen.render.context import bouw
+    from gka_docgen.render.pdf import (
         HTML_SJABLOON,
         _opties,
         html_van,
@@ -123,6 +122,7 @@ def _pdf_stap(paden: list[Path], aantal: int) -> dict[str, float]:
         render_pdf,
         sjabloon_url,
     )
+    from gka_docgen.source.load import laad
 
     m = motor()
     ons: list[float] = []

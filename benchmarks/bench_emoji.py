@@ -26,9 +26,8 @@ import weasyprint
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # fontTools ships no types
 from weasyprint.text.fonts import FontConfiguration
 
-from gka_docgen.context import bouw
-from gka_docgen.load import laad
-from gka_docgen.render_pdf import (
+from gka_docgen.render.context import bouw
+from gka_docgen.render.pdf import (
     CSS_BESTAND,
     HTML_SJABLOON,
     SjabloonFetcher,
@@ -36,7 +35,8 @@ from gka_docgen.render_pdf import (
     html_van,
     sjabloon_url,
 )
-from gka_docgen.sjablonen import FONTS, SJABLONEN
+from gka_docgen.render.templates import FONTS, SJABLONEN
+from gka_docgen.source.load import laad
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENDAS = [

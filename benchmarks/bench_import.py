@@ -20,13 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.synthetic import agenda
-from gka_docgen.context import bouw
-from gka_docgen.docx_lezen import lees_docx
-from gka_docgen.import_docx import naar_data
-from gka_docgen.import_pdf import lees_pdf_opmaak
-from gka_docgen.importer import yaml_tekst
-from gka_docgen.model import Agenda
-from gka_docgen.render_docx import render_docx
+from gka_docgen.document.model import Agenda
+from gka_docgen.importing.docx_reader import lees_docx
+from gka_docgen.importing.from_docx import naar_data
+from gka_docgen.importing.from_pdf import lees_pdf_opmaak
+from gka_docgen.importing.importer import yaml_tekst
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import render_docx
 
 RONDES = 15
 

@@ -58,8 +58,8 @@ _CSS_BODY = (
 
 def _bron(variant: str) -> tuple[str, str]:
     """(HTML template, stylesheet) of `variant`."""
-    from gka_docgen.render_pdf import CSS_BESTAND, HTML_SJABLOON
-    from gka_docgen.sjablonen import SJABLONEN
+    from gka_docgen.render.pdf import CSS_BESTAND, HTML_SJABLOON
+    from gka_docgen.render.templates import SJABLONEN
 
     html = (SJABLONEN / HTML_SJABLOON).read_text(encoding="utf-8")
     css = (SJABLONEN / CSS_BESTAND).read_text(encoding="utf-8")
@@ -84,10 +84,8 @@ def _meet(variant: str, herhaal: int) -> dict[str, dict[str, float]]:
     from weasyprint.text.fonts import FontConfiguration
 
     from benchmarks.bench_scale import groot_agenda
-    from gka_docgen.context import als_dict, bouw
-    from gka_docgen.load import laad
-    from gka_docgen.pdf_ua import maak_af
-    from gka_docgen.render_pdf import (
+    from gka_docgen.render.context import als_dict, bouw
+    from gka_docgen.render.pdf import (
         CSS_BESTAND,
         HTML_SJABLOON,
         SjabloonFetcher,
@@ -95,6 +93,8 @@ def _meet(variant: str, herhaal: int) -> dict[str, dict[str, float]]:
         jinja_omgeving,
         sjabloon_url,
     )
+    from gka_docgen.render.pdf_ua import maak_af
+    from gka_docgen.source.load import laad
 
     html_bron, css_bron = _bron(variant)
     fetcher = SjabloonFetcher(allowed_protocols=["gka-sjabloon"])

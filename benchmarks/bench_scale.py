@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 _METING = """
 import json, resource, sys, time
 from pathlib import Path
-from gka_docgen.build import render
-from gka_docgen.context import bouw
-from gka_docgen.load import laad
+from gka_docgen.build.batch import render
+from gka_docgen.render.context import bouw
+from gka_docgen.source.load import laad
 formaat, pad, herhaal = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 geladen = laad(pad)
 tijden, grootte = [], 0

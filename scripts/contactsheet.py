@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run as a script, this must use the package of this checkout, not an installed one.
 sys.path.insert(0, str(ROOT))
 
-from gka_docgen.context import bouw  # noqa: E402
-from gka_docgen.load import laad  # noqa: E402
-from gka_docgen.render_docx import render_docx  # noqa: E402
-from gka_docgen.render_pdf import render_pdf  # noqa: E402
+from gka_docgen.render.context import bouw  # noqa: E402
+from gka_docgen.render.docx import render_docx  # noqa: E402
+from gka_docgen.render.pdf import render_pdf  # noqa: E402
+from gka_docgen.source.load import laad  # noqa: E402
 
 VOORBEELDEN = [
     ROOT / "agendas" / f"{n}.yaml" for n in ("almere", "hengelo", "s-hertogenbosch", "weert")

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run as a script, this must use the package of this checkout, not an installed one.
 sys.path.insert(0, str(ROOT))
 
-from gka_docgen.docx_jinja import STIJL_HYPERLINK, STIJL_OPEN_VELD  # noqa: E402
-from gka_docgen.docx_zip import vaste_zip  # noqa: E402
+from gka_docgen.render.docx_jinja import STIJL_HYPERLINK, STIJL_OPEN_VELD  # noqa: E402
+from gka_docgen.render.docx_zip import vaste_zip  # noqa: E402
 
 UIT = ROOT / "templates" / "gka-agenda.docx"
 

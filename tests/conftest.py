@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from gka_docgen.sjablonen import FONTS
+from gka_docgen.render.templates import FONTS
 
 # In CI the property tests draw the same examples every run, so a red build is
 # reproducible; on a developer's machine they explore new ones each run.

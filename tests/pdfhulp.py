@@ -6,8 +6,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from gka_docgen.context import Blok, Context, Regel, Tabel, bouw
-from gka_docgen.load import GeladenAgenda, laad
+from gka_docgen.document.paragraphs import Blok, Regel
+from gka_docgen.render.context import Context, Tabel, bouw
+from gka_docgen.source.load import GeladenAgenda, laad
 
 HIER = Path(__file__).resolve().parent
 DATA = HIER / "data" / "pdf"
@@ -17,7 +18,7 @@ EMOJI = DATA / "emoji.yaml"
 
 
 def render(pad: Path) -> tuple[GeladenAgenda, Context, bytes]:
-    from gka_docgen.render_pdf import render_pdf
+    from gka_docgen.render.pdf import render_pdf
 
     geladen = laad(pad)
     context = bouw(geladen.agenda)

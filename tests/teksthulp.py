@@ -7,8 +7,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from gka_docgen.context import Context
-from gka_docgen.docx_tekst import alineas
+from gka_docgen.render.context import Context
+from tests.docx_tekst import alineas
 from tests.pdfhulp import pdftotext
 
 

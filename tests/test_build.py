@@ -192,7 +192,7 @@ def test_a_batch_of_several_pool_generations_completes(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from gka_docgen import build\n"
+        "from gka_docgen.build import batch as build\n"
         "build.TAKEN_PER_WERKER = 1\n"
         "paden = sorted(Path('.').glob('*.yaml'))\n"
         "r = build.bouw_alles(paden, ['docx'], Path('out'), jobs=2)\n"

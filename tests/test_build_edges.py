@@ -180,10 +180,10 @@ def test_an_unexpected_error_is_one_line_and_a_log_file(tmp_path: Path) -> None:
     # A fault injected where no user input can cause one: the boundary must still hold.
     code = (
         "import sys\n"
-        "import gka_docgen.check\n"
+        "import gka_docgen.source.check\n"
         "def kapot(*a, **k):\n    raise ZeroDivisionError('division by zero')\n"
-        "gka_docgen.check.controleer = kapot\n"
-        "from gka_docgen.cli import main\n"
+        "gka_docgen.source.check.controleer = kapot\n"
+        "from gka_docgen.cli.app import main\n"
         "sys.argv = ['gka-docgen', *sys.argv[1:]]\n"
         "main()\n"
     )

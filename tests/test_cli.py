@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from gka_docgen.load import laad
+from gka_docgen.source.load import laad
 from tests.conftest import AGENDAS, ROOT, run_cli, voorbeeldmap
 
 
@@ -125,7 +125,7 @@ def test_help_and_check_do_not_load_the_renderers(
 ) -> None:
     code = (
         f"import sys; sys.argv = ['gka-docgen', *{args!r}]\n"
-        "from gka_docgen.cli import main\n"
+        "from gka_docgen.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('weasyprint', 'docxtpl', 'docx', 'pyhanko') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
@@ -194,7 +194,7 @@ def _alle_opdrachten() -> list[str]:
     """Every command the tool has, hidden aliases included, read from the app itself."""
     import typer.main
 
-    from gka_docgen.cli import app
+    from gka_docgen.cli.app import app
 
     groep: Any = typer.main.get_command(app)
     return sorted(groep.commands)
@@ -209,7 +209,7 @@ PYTHON_TYPE = re.compile(
 @pytest.mark.parametrize("opdracht", ["", *_alle_opdrachten()])
 def test_every_help_is_written_for_a_person(opdracht: str, tmp_path: Path) -> None:
     """No Python type in any help, and each paragraph wraps as the terminal does."""
-    from gka_docgen.cli_words import alineas
+    from gka_docgen.cli.words import alineas
 
     args = [*opdracht.split(), "--help"]
     smal = run_cli(*args, cwd=tmp_path, env={"TERMINAL_WIDTH": "60"})
@@ -221,7 +221,7 @@ def test_every_help_is_written_for_a_person(opdracht: str, tmp_path: Path) -> No
     # Wide enough for any paragraph: each is one line, never broken mid-sentence.
     import typer.main
 
-    from gka_docgen.cli import app
+    from gka_docgen.cli.app import app
 
     groep: Any = typer.main.get_command(app)
     commando = groep.commands[opdracht] if opdracht else groep

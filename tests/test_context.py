@@ -6,9 +6,10 @@ import os
 import subprocess
 import sys
 
-from gka_docgen import text
-from gka_docgen.context import Blok, Regel, blokken_van, bouw, veld
-from gka_docgen.load import laad
+from gka_docgen.document import text
+from gka_docgen.document.paragraphs import Blok, Regel, blokken_van
+from gka_docgen.render.context import bouw, veld
+from gka_docgen.source.load import laad
 from tests.conftest import AGENDAS, DATA, ROOT
 
 
@@ -64,8 +65,8 @@ def test_context_json_is_the_same_in_another_process() -> None:
     """Nothing in the context depends on hash order or the process (the bytes depend on it)."""
     agenda = laad(DATA / "valid" / "volledig.yaml").agenda
     code = (
-        "from gka_docgen.context import bouw\n"
-        "from gka_docgen.load import laad\n"
+        "from gka_docgen.render.context import bouw\n"
+        "from gka_docgen.source.load import laad\n"
         "from tests.conftest import DATA\n"
         "print(bouw(laad(DATA / 'valid' / 'volledig.yaml').agenda).als_json(), end='')\n"
     )

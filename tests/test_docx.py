@@ -12,15 +12,16 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from gka_docgen import text
-from gka_docgen.context import Context, Tabel, Veld, bouw
-from gka_docgen.docx_jinja import STIJL_HYPERLINK, STIJL_OPEN_VELD
-from gka_docgen.docx_tekst import Alinea, alineas
-from gka_docgen.formatting import bedrag_template
-from gka_docgen.load import laad
-from gka_docgen.model import Agenda
-from gka_docgen.render_docx import render_docx
+from gka_docgen.document import text
+from gka_docgen.document.formatting import bedrag_template
+from gka_docgen.document.model import Agenda
+from gka_docgen.document.paragraphs import Veld
+from gka_docgen.render.context import Context, Tabel, bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.render.docx_jinja import STIJL_HYPERLINK, STIJL_OPEN_VELD
+from gka_docgen.source.load import laad
 from tests.conftest import DATA, VOORBEELDEN
+from tests.docx_tekst import Alinea, alineas
 
 DEFINITIEF = DATA / "docx" / "almere-definitief.yaml"
 LEEG = DATA / "docx" / "concept-leeg.yaml"

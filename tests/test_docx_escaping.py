@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from gka_docgen.build import bouw_alles
-from gka_docgen.context import bouw
-from gka_docgen.docx_tekst import alineas
+from gka_docgen.build.batch import bouw_alles
 from gka_docgen.errors import OngeldigeAgenda
-from gka_docgen.load import laad
-from gka_docgen.render_docx import render_docx
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.source.load import laad
 from tests.conftest import DATA
+from tests.docx_tekst import alineas
 
 BIJZONDER = DATA / "docx" / "bijzondere-tekens.yaml"
 

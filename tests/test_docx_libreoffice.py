@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from gka_docgen.context import bouw
-from gka_docgen.load import laad
-from gka_docgen.render_docx import render_docx
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.source.load import laad
 from tests.conftest import DATA, VOORBEELDEN
 
 SOFFICE = shutil.which("soffice")

@@ -13,11 +13,11 @@ from typing import Any
 from docx import Document
 from docx.oxml.ns import qn
 
-from gka_docgen import text
-from gka_docgen.context import Context, bouw
-from gka_docgen.docx_signature import handtekening_emf
-from gka_docgen.load import laad
-from gka_docgen.render_docx import render_docx
+from gka_docgen.document import text
+from gka_docgen.render.context import Context, bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.render.docx_signature import handtekening_emf
+from gka_docgen.source.load import laad
 from tests.conftest import DATA
 from tests.wordcheck import controleer_voor_word
 

@@ -14,11 +14,11 @@ from types import ModuleType
 from docx import Document
 from docxtpl import DocxTemplate
 
-from gka_docgen.context import bouw, velden
-from gka_docgen.docx_jinja import omgeving
-from gka_docgen.docx_zip import ZIP_DATUM
-from gka_docgen.load import laad
-from gka_docgen.render_docx import SJABLOON, render_docx
+from gka_docgen.render.context import bouw, velden
+from gka_docgen.render.docx import SJABLOON, render_docx
+from gka_docgen.render.docx_jinja import omgeving
+from gka_docgen.render.docx_zip import ZIP_DATUM
+from gka_docgen.source.load import laad
 from tests.conftest import DATA, ROOT
 
 DEFINITIEF = DATA / "docx" / "almere-definitief.yaml"
@@ -65,9 +65,9 @@ def test_two_renders_are_byte_identical() -> None:
 def test_renders_in_separate_processes_are_byte_identical() -> None:
     code = (
         "import hashlib, pathlib, sys\n"
-        "from gka_docgen.context import bouw\n"
-        "from gka_docgen.load import laad\n"
-        "from gka_docgen.render_docx import render_docx\n"
+        "from gka_docgen.render.context import bouw\n"
+        "from gka_docgen.source.load import laad\n"
+        "from gka_docgen.render.docx import render_docx\n"
         "docx = render_docx(bouw(laad(pathlib.Path(sys.argv[1])).agenda))\n"
         "print(hashlib.sha256(docx).hexdigest())\n"
     )

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from gka_docgen.context import bouw
-from gka_docgen.load import laad, valideer
-from gka_docgen.render_docx import SJABLOON, render_docx
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import SJABLOON, render_docx
+from gka_docgen.source.load import laad, valideer
 from tests.agenda_strategies import agenda, als_definitief, als_yaml, opgemaakte_tekst
 from tests.conftest import DATA, VOORBEELDEN
 from tests.wordcheck import controleer_voor_word, word_bevindingen

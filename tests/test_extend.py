@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from gka_docgen.extend import NPO, verleng, volgende_periode
-from gka_docgen.load import laad
-from gka_docgen.yamlread import lees
+from gka_docgen.source.extend import NPO, verleng, volgende_periode
+from gka_docgen.source.load import laad
+from gka_docgen.source.yaml_read import lees
 from tests.agenda_strategies import agenda, als_yaml
 from tests.conftest import DATA, VOORBEELDEN, run_cli, voorbeeldmap
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from gka_docgen.formatting import bedrag, bedrag_template, bestandsnaam, datum, slug
+from gka_docgen.document.formatting import bedrag, bedrag_template, bestandsnaam, datum, slug
 
 NBSP = "\u00a0"
 

@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from gka_docgen.compare import verschillen
-from gka_docgen.context import bouw
-from gka_docgen.docx_lezen import OngeldigDocument, lees_docx
-from gka_docgen.import_docx import naar_data
-from gka_docgen.importer import yaml_tekst
-from gka_docgen.load import laad, valideer
-from gka_docgen.render_docx import render_docx
-from gka_docgen.yamlread import lees
+from gka_docgen.document.compare import verschillen
+from gka_docgen.importing.docx_reader import OngeldigDocument, lees_docx
+from gka_docgen.importing.from_docx import naar_data
+from gka_docgen.importing.importer import yaml_tekst
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.source.load import laad, valideer
+from gka_docgen.source.yaml_read import lees
 from tests.agenda_strategies import agenda, als_definitief, als_yaml, opgemaakte_tekst
 from tests.conftest import DATA, VOORBEELDEN, run_cli
 from tests.importhulp import bewerk, hand_ingevuld, kopieer_tabel

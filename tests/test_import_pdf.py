@@ -16,17 +16,17 @@ from typing import Any, cast
 import pytest
 
 from benchmarks.synthetic import agenda
-from gka_docgen.compare import verschillen
-from gka_docgen.context import bouw
-from gka_docgen.docx_lezen import OngeldigDocument, lees_docx
+from gka_docgen.document.compare import verschillen
+from gka_docgen.document.model import Agenda
 from gka_docgen.errors import Weigering
-from gka_docgen.import_docx import naar_data
-from gka_docgen.import_pdf import lees_pdf_opmaak
-from gka_docgen.importer import importeer, yaml_tekst
-from gka_docgen.load import laad
-from gka_docgen.model import Agenda
-from gka_docgen.render_docx import render_docx
-from gka_docgen.yamlread import lees
+from gka_docgen.importing.docx_reader import OngeldigDocument, lees_docx
+from gka_docgen.importing.from_docx import naar_data
+from gka_docgen.importing.from_pdf import lees_pdf_opmaak
+from gka_docgen.importing.importer import importeer, yaml_tekst
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.source.load import laad
+from gka_docgen.source.yaml_read import lees
 from tests.agenda_strategies import als_yaml
 from tests.conftest import DATA, run_cli
 from tests.importhulp import ONDERTEKENAARS, Ondertekening, hand_ingevuld
@@ -108,7 +108,7 @@ def test_a_gka_docx_exported_to_pdf_imports_to_the_same_agenda(materiaal: Path, 
 def test_a_gka_pdf_without_its_yaml_imports_to_the_same_agenda(naam: str) -> None:
     """Our own PDF read from its layout, as when a tool that drops attachments re-saved it:
     WeasyPrint writes other hyphens, bullets and a turned CONCEPT mark of letters."""
-    from gka_docgen.render_pdf import render_pdf
+    from gka_docgen.render.pdf import render_pdf
 
     bron = (DATA / "pdf" / f"{naam}.yaml").read_bytes()
     pdf = render_pdf(bouw(laad(DATA / "pdf" / f"{naam}.yaml").agenda), bron, f"{naam}.yaml")

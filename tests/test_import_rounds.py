@@ -14,13 +14,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from gka_docgen.compare import verschillen
-from gka_docgen.context import bouw
-from gka_docgen.docx_lezen import lees_docx
-from gka_docgen.import_docx import naar_data
-from gka_docgen.load import laad, valideer
-from gka_docgen.render_docx import render_docx
-from gka_docgen.yamlread import lees
+from gka_docgen.document.compare import verschillen
+from gka_docgen.importing.docx_reader import lees_docx
+from gka_docgen.importing.from_docx import naar_data
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.source.load import laad, valideer
+from gka_docgen.source.yaml_read import lees
 from tests.agenda_strategies import als_yaml
 from tests.conftest import DATA, run_cli
 from tests.importhulp import bewerk, kopieer_tabel

@@ -101,7 +101,7 @@ def test_the_installed_tool_runs_the_tour_in_an_empty_folder(
     plek = _draai(
         geinstalleerd / "python",
         "-c",
-        "import gka_docgen.sjablonen as s; print(s.SJABLONEN)",
+        "import gka_docgen.render.templates as s; print(s.SJABLONEN)",
         cwd=werk,
         env=env,
     )

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from gka_docgen.errors import OngeldigeAgenda
-from gka_docgen.load import valideer
-from gka_docgen.yamlread import YamlProbleem, lees
+from gka_docgen.source.load import valideer
+from gka_docgen.source.yaml_read import YamlProbleem, lees
 from tests.conftest import DATA
 
 BASIS = (DATA / "valid" / "minimaal.yaml").read_text(encoding="utf-8").splitlines()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gka_docgen.check import controleer
+from gka_docgen.source.check import controleer
 from tests.conftest import DATA, ROOT, run_cli
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from gka_docgen.context import Blok, Regel, Rij, bouw
-from gka_docgen.load import laad
-from gka_docgen.render_pdf import LANG_WOORD, opmaak
+from gka_docgen.document.paragraphs import Blok, Regel
+from gka_docgen.render.context import Rij, bouw
+from gka_docgen.render.pdf import LANG_WOORD, opmaak
+from gka_docgen.source.load import laad
 from tests.conftest import DATA, VOORBEELDEN
 from tests.layoutcheck import gebroken_woorden, pdf_bevindingen
 

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from gka_docgen import text
-from gka_docgen.context import Context, bouw
-from gka_docgen.docx_tekst import alineas
-from gka_docgen.load import laad
-from gka_docgen.render_docx import render_docx
-from gka_docgen.render_pdf import render_pdf
+from gka_docgen.document import text
+from gka_docgen.render.context import Context, bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.render.pdf import render_pdf
+from gka_docgen.source.load import laad
+from tests.docx_tekst import alineas
 from tests.layoutcheck import gebroken_woorden
 from tests.pdfhulp import EMOJI, pdftotext
 from tests.teksthulp import zonder_witruimte

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gka_docgen.errors import OngeldigeAgenda
-from gka_docgen.load import MAX_BYTES, laad, valideer
+from gka_docgen.source.load import MAX_BYTES, laad, valideer
 from tests.conftest import DATA
 
 MINIMAAL = DATA / "valid" / "minimaal.yaml"

@@ -6,7 +6,7 @@ import datetime
 import shutil
 from pathlib import Path
 
-from gka_docgen import sign
+from gka_docgen.signing import sign
 from tests.certhulp import WACHTWOORD, maak_certificaat
 from tests.conftest import run_cli, voorbeeldmap
 from tests.pdfhulp import DEFINITIEF

@@ -14,11 +14,11 @@ import jinja2.meta
 import pytest
 from pypdf import PdfReader
 
-from gka_docgen.context import Context, velden
-from gka_docgen.extract import bron_van_pdf
-from gka_docgen.load import GeladenAgenda
-from gka_docgen.render_pdf import HTML_SJABLOON, html_van, jinja_omgeving
-from gka_docgen.sjablonen import SJABLONEN
+from gka_docgen.importing.extract import bron_van_pdf
+from gka_docgen.render.context import Context, velden
+from gka_docgen.render.pdf import HTML_SJABLOON, html_van, jinja_omgeving
+from gka_docgen.render.templates import SJABLONEN
+from gka_docgen.source.load import GeladenAgenda
 from tests.conftest import ROOT
 from tests.pdfhulp import (
     CONCEPT,
@@ -206,7 +206,7 @@ def test_user_markup_is_text_and_nothing_is_fetched(definitief: Gemaakt) -> None
 
 
 def test_url_fetcher_serves_only_templates() -> None:
-    from gka_docgen.render_pdf import motor, sjabloon_pad
+    from gka_docgen.render.pdf import motor, sjabloon_pad
 
     assert sjabloon_pad("gka-sjabloon:agenda.css") == SJABLONEN / "agenda.css"
     assert sjabloon_pad("gka-sjabloon:fonts/DejaVuSans.ttf") is not None
@@ -228,7 +228,7 @@ def test_stylesheet_parses_without_warnings() -> None:
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
-    from gka_docgen.render_pdf import CSS_BESTAND, motor, sjabloon_url
+    from gka_docgen.render.pdf import CSS_BESTAND, motor, sjabloon_url
 
     weasyprint.CSS(  # the guard in conftest fails the test on any warning
         url=sjabloon_url(CSS_BESTAND),
@@ -252,9 +252,9 @@ def test_reproducible_across_processes(tmp_path: Path, agenda: Path) -> None:
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from gka_docgen.context import bouw\n"
-        "from gka_docgen.load import laad\n"
-        "from gka_docgen.render_pdf import render_pdf\n"
+        "from gka_docgen.render.context import bouw\n"
+        "from gka_docgen.source.load import laad\n"
+        "from gka_docgen.render.pdf import render_pdf\n"
         "g = laad(Path(sys.argv[1]))\n"
         "Path(sys.argv[2]).write_bytes(render_pdf(bouw(g.agenda), g.bron, g.pad.name))\n"
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gka_docgen import sign
+from gka_docgen.signing import sign
 from tests.certhulp import WACHTWOORD, maak_certificaat
 from tests.conftest import ROOT
 from tests.pdfhulp import CONCEPT, DEFINITIEF, EMOJI, render, zonder_plaats
@@ -37,7 +37,7 @@ def _zonder_pdfua_kenmerk(map_: Path) -> Path:
     no PDF/UA identification. The control that shows veraPDF can say no."""
     import weasyprint
 
-    from gka_docgen.render_pdf import html_van, motor, sjabloon_url
+    from gka_docgen.render.pdf import html_van, motor, sjabloon_url
 
     _, context, _ = render(ROOT / "agendas" / "almere.yaml")
     m = motor()

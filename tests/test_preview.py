@@ -13,11 +13,11 @@ import pytest
 from PIL import Image
 
 from benchmarks.preview_client import Bekijker, bewaar
-from gka_docgen.context import bouw
-from gka_docgen.load import laad
-from gka_docgen.preview import Volger
-from gka_docgen.preview_pages import Beelden, rasteriseer
-from gka_docgen.render_pdf import opmaak, render_pdf
+from gka_docgen.preview.pages import Beelden, rasteriseer
+from gka_docgen.preview.session import Volger
+from gka_docgen.render.context import bouw
+from gka_docgen.render.pdf import opmaak, render_pdf
+from gka_docgen.source.load import laad
 from tests.conftest import AGENDAS, DATA, run_cli
 
 AGENDA = Path("agendas/hengelo.yaml")  # 4 pages: the quickest example

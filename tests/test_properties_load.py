@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gka_docgen.errors import OngeldigeAgenda
-from gka_docgen.load import valideer
+from gka_docgen.source.load import valideer
 from tests.agenda_strategies import agenda, als_yaml, gemuteerd
 
 _SNEL = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from pypdf import PdfReader
 
-from gka_docgen.context import bouw
 from gka_docgen.errors import OngeldigeAgenda
-from gka_docgen.load import valideer
-from gka_docgen.render_docx import render_docx
-from gka_docgen.render_pdf import render_pdf
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.render.pdf import render_pdf
+from gka_docgen.source.load import valideer
 from tests.agenda_strategies import agenda, als_yaml, document_tekst, gemuteerd
 from tests.conftest import DATA
 from tests.teksthulp import docx_alineas, links_naar_rechts, pdf_tekst, zonder_witruimte

@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from benchmarks.bench_scale import groot_agenda
-from gka_docgen.context import bouw
-from gka_docgen.load import laad
-from gka_docgen.render_docx import render_docx
-from gka_docgen.render_pdf import render_pdf
+from gka_docgen.render.context import bouw
+from gka_docgen.render.docx import render_docx
+from gka_docgen.render.pdf import render_pdf
+from gka_docgen.source.load import laad
 from tests.teksthulp import docx_alineas
 from tests.verapdf import afwijkingen, valideer
 from tests.wordcheck import controleer_voor_word

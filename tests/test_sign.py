@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from gka_docgen import sign
+from gka_docgen.signing import sign
 from tests.certhulp import WACHTWOORD, Certificaat, maak_certificaat
 from tests.conftest import ROOT, run_cli
 from tests.pdfhulp import CONCEPT, DEFINITIEF, pdffonts, render

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from gka_docgen import sign
+from gka_docgen.signing import sign
 from tests.certhulp import WACHTWOORD, Certificaat, maak_certificaat
 from tests.conftest import run_cli
 from tests.pdfhulp import DEFINITIEF, render

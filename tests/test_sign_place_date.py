@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from gka_docgen import sign
-from gka_docgen.formatting import datum
+from gka_docgen.document.formatting import datum
+from gka_docgen.signing import sign
 from tests.certhulp import WACHTWOORD, Certificaat, maak_certificaat
 from tests.conftest import run_cli
 from tests.pdfhulp import DEFINITIEF, pdffonts, pdftotext, render, zonder_plaats

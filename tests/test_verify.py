@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from gka_docgen import sign
-from gka_docgen.formatting import datum
+from gka_docgen.document.formatting import datum
+from gka_docgen.signing import sign
 from tests.certhulp import WACHTWOORD, Certificaat, maak_certificaat
 from tests.conftest import run_cli
 from tests.pdfhulp import DEFINITIEF, render
@@ -327,9 +327,9 @@ def test_without_vertrouw_a_self_made_certificate_is_not_trusted(
 
 def _pdf_van(agenda_yaml: bytes, ingesloten: bytes) -> bytes:
     """The PDF of one agenda, carrying `ingesloten` as its embedded YAML (a swap, if they differ)."""
-    from gka_docgen.context import bouw
-    from gka_docgen.load import laad_bytes
-    from gka_docgen.render_pdf import render_pdf
+    from gka_docgen.render.context import bouw
+    from gka_docgen.render.pdf import render_pdf
+    from gka_docgen.source.load import laad_bytes
 
     agenda = laad_bytes(agenda_yaml, naam=DEFINITIEF.name).agenda
     return render_pdf(bouw(agenda), ingesloten, DEFINITIEF.name)
@@ -589,7 +589,7 @@ def test_the_record_names_the_user_and_says_what_is_wrong(
 
 
 def test_the_three_exit_codes_are_documented_in_the_help_and_the_readme() -> None:
-    from gka_docgen.verify import AFSLUITCODE, Toestand
+    from gka_docgen.signing.verify import AFSLUITCODE, Toestand
     from tests.conftest import ROOT
 
     assert sorted(AFSLUITCODE.values()) == [0, 1, 4]

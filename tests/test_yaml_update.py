@@ -17,13 +17,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gka_docgen.compare import verschillen
-from gka_docgen.model import Agenda
-from gka_docgen.scaffold import scaffold
-from gka_docgen.yamlout import controleer_terug
-from gka_docgen.yamlread import lees
-from gka_docgen.yamlupdate import werk_bij
-from gka_docgen.yamlwrite import blok
+from gka_docgen.document.compare import verschillen
+from gka_docgen.document.model import Agenda
+from gka_docgen.source.scaffold import scaffold
+from gka_docgen.source.yaml_out import controleer_terug
+from gka_docgen.source.yaml_read import lees
+from gka_docgen.source.yaml_update import werk_bij
+from gka_docgen.source.yaml_write import blok
 from tests.agenda_strategies import agenda, opgemaakte_tekst
 
 

@@ -1,0 +1,341 @@
+"""Agenda -> the one rendering context both the DOCX and the PDF receive.
+
+Everything a template prints is here, ready to print: the fixed sentences from
+`text.py` with name, period and kind filled in, amounts and dates formatted in
+Dutch, free text split into paragraphs and bulleted lists, and every empty
+field of a concept replaced by its visible placeholder. Templates only lay
+this out; they hold no text and make no decisions about content.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from gka_docgen.document import model, text
+from gka_docgen.document.formatting import bedrag, bedrag_template, datum
+from gka_docgen.document.model import Agenda, Community, Contactpersoon, Interventie
+from gka_docgen.document.paragraphs import Blok, Regel, Veld, blokken_van
+
+TAAL = "nl-NL"
+
+
+@dataclass(frozen=True)
+class Rij:
+    """A row of a two-column table: the template's label and the filled value."""
+
+    label: str
+    waarde: Veld
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """The table of one intervention or community."""
+
+    naam: Regel
+    rijen: tuple[Rij, ...]
+
+
+@dataclass(frozen=True)
+class Sectie:
+    kop: str
+    tekst: Veld
+
+
+@dataclass(frozen=True)
+class Pijler:
+    kop: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Handtekeningregel:
+    """An Office signature line for one signatory (a definitief DOCX only)."""
+
+    nummer: int  # the signatory's place, from 1
+    id: str  # '{GUID}': from the document and `nummer`, the same in every build
+    ondertekenaar: str
+    functie: str
+    organisatie: str
+    titel: str  # function and organisation on one line, as Word's dialog shows it
+    instructie: str
+
+
+@dataclass(frozen=True)
+class Ondertekenaar:
+    naam: Regel
+    functie: Regel
+    organisatie: Regel
+    handtekeningregel: Handtekeningregel
+
+
+@dataclass(frozen=True)
+class Begrotingsregel:
+    interventie: Regel
+    omschrijving: Veld
+    bijdrage_ocw: Regel
+    cofinanciering: Regel
+    totaal: Regel
+
+
+@dataclass(frozen=True)
+class Context:
+    # The document
+    gemeente: str
+    soort: str
+    periode: str
+    concept: bool
+    documentnaam: str
+    korte_titel: str
+    concept_mark: str
+    taal: str
+    auteur: str
+    onderwerp: str
+    trefwoorden: tuple[str, ...]
+    pagina: str  # "Pagina"
+    van: str  # "van"
+    # 1. Opening page
+    titel: str
+    motto: str
+    intro: str
+    periode_zin: str
+    pijlers: tuple[Pijler, ...]
+    themas_zin: str
+    themas: tuple[Regel, ...]
+    # 2. Toelichting
+    gelijke_kansen_kop: str
+    toelichting_kop: str
+    toelichting: tuple[Sectie, ...]
+    # 3. Agenda Afspraak
+    agenda_afspraak_kop: str
+    bestuurlijk_overleg_kop: str
+    bestuurlijk_overleg: Veld
+    interventies: tuple[Tabel, ...]
+    communities: tuple[Tabel, ...]
+    # 4. Taken en Rollen
+    taken_en_rollen_kop: str
+    samenwerking_kop: str
+    gemeente_kop: str
+    verplichtingen: tuple[str, ...]
+    # 5. Ondertekening
+    ondertekening_kop: str
+    ondertekenaars: tuple[Ondertekenaar, ...]
+    plaats: Regel  # empty text: a line to write on
+    datum: Regel  # empty text: a line to write on
+    naam_label: str
+    functie_label: str
+    organisatie_label: str
+    plaats_label: str
+    datum_label: str
+    handtekening_label: str
+    # 6. Bijlage 1
+    bijlage_kop: str
+    bijlage_zin: str
+    begroting_koppen: tuple[str, ...]
+    begroting: tuple[Begrotingsregel, ...]
+    totaal_label: str
+    totaal_ocw: Regel  # over a missing amount: marked as incomplete, like a placeholder
+    totaal_cofinanciering: Regel
+    totaal: Regel
+
+    def als_json(self) -> str:
+        """The context as sorted JSON: a stable, reviewable golden file."""
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def _open(label: str) -> Regel:
+    return Regel(text.nog_in_te_vullen(label), open=True)
+
+
+def regel(waarde: str, label: str) -> Regel:
+    """A one-line value, or the placeholder of `label` when it is empty."""
+    return Regel(waarde) if waarde.strip() else _open(label)
+
+
+def veld(waarde: str, label: str) -> Veld:
+    """Free text -> paragraphs and bulleted lists, or the placeholder when empty.
+
+    A blank line starts a new paragraph; lines that start with "- " (or "• ")
+    form a bulleted list; other line breaks inside a paragraph are spaces, so
+    text wrapped by an editor flows as one paragraph.
+    """
+    blokken = blokken_van(waarde)
+    return blokken or (Blok("alinea", (_open(label),)),)
+
+
+def _alinea(r: Regel) -> Blok:
+    return Blok("alinea", (r,))
+
+
+def _contact(c: Contactpersoon) -> Veld:
+    labels = text.CONTACT_LABELS
+    return (
+        _alinea(regel(c.naam, labels["naam"])),
+        _alinea(regel(c.email, labels["email"])),
+        _alinea(regel(c.telefoon, labels["telefoon"])),
+    )
+
+
+def _interventie(i: Interventie) -> Tabel:
+    labels = text.INTERVENTIE_LABELS
+    naam = regel(i.naam, labels["naam"])
+    rijen = [Rij(labels["naam"], (_alinea(naam),))]
+    rijen += [
+        Rij(labels[sleutel], veld(getattr(i, sleutel), labels[sleutel]))
+        for sleutel in labels
+        if sleutel != "naam"
+    ]
+    website = Regel(i.website, url=i.website) if i.website else _open("Website")
+    rijen += [
+        Rij(text.MEER_INFORMATIE, ()),
+        Rij(text.WEBSITE, (_alinea(website),)),
+        Rij(text.CONTACTPERSOON, _contact(i.contactpersoon)),
+    ]
+    return Tabel(naam, tuple(rijen))
+
+
+def _community(c: Community) -> Tabel:
+    labels = text.COMMUNITY_LABELS
+    naam = regel(c.naam, labels["naam"])
+    rijen = [Rij(labels["naam"], (_alinea(naam),))]
+    rijen += [
+        Rij(labels[sleutel], veld(getattr(c, sleutel), labels[sleutel]))
+        for sleutel in labels
+        if sleutel != "naam"
+    ]
+    return Tabel(naam, tuple(rijen))
+
+
+def _som(bedragen: Iterable[Decimal | None]) -> Decimal:
+    return sum((b for b in bedragen if b is not None), Decimal(0))
+
+
+def _bedrag_regel(waarde: Decimal | None, label: str) -> Regel:
+    return Regel(bedrag(waarde)) if waarde is not None else _open(label)
+
+
+def _totaal(bedragen: Iterable[Decimal | None]) -> Regel:
+    """A sum; over a missing amount (a concept) it says it is incomplete, so it never
+    reads as final."""
+    lijst = list(bedragen)
+    som = bedrag(_som(lijst))
+    if None in lijst:
+        return Regel(text.onvolledig_totaal(som), open=True)
+    return Regel(som)
+
+
+def _handtekeningregel(agenda: Agenda, nummer: int, o: model.Ondertekenaar) -> Handtekeningregel:
+    sleutel = f"gka-docgen:{agenda.soort}:{agenda.periode}:{agenda.gemeente}:{nummer}"
+    return Handtekeningregel(
+        nummer=nummer,
+        id="{" + str(uuid.uuid5(uuid.NAMESPACE_URL, sleutel)).upper() + "}",
+        ondertekenaar=o.naam,
+        functie=o.functie,
+        organisatie=o.organisatie,
+        titel=text.handtekening_titel(o.functie, o.organisatie),
+        instructie=text.handtekening_instructie(agenda.soort, agenda.periode, o.organisatie),
+    )
+
+
+def bouw(agenda: Agenda) -> Context:
+    """Build the rendering context of one agenda."""
+    g = agenda.gemeente
+    toelichting = [
+        Sectie(kop, veld(getattr(agenda.toelichting, sleutel) or "", kop))
+        for sleutel, kop in text.TOELICHTING.items()
+        if not (
+            sleutel == "inzet_nationaal_programma_onderwijs"
+            and agenda.toelichting.inzet_nationaal_programma_onderwijs is None
+        )
+    ]
+    koppen = text.BEGROTING_KOPPEN
+    regels = agenda.begroting.regels
+    begroting = tuple(
+        Begrotingsregel(
+            interventie=regel(r.interventie, koppen[0]),
+            omschrijving=veld(r.omschrijving, koppen[1]),
+            bijdrage_ocw=_bedrag_regel(r.bijdrage_ocw, koppen[2]),
+            cofinanciering=_bedrag_regel(r.cofinanciering, koppen[3]),
+            totaal=_totaal([r.bijdrage_ocw, r.cofinanciering]),
+        )
+        for r in regels
+    )
+    maximum = agenda.begroting.maximum_ocw
+    assert maximum is not None  # rules.py refuses an empty maximum
+    ondertekening = agenda.ondertekening
+    o_labels = text.ONDERTEKENAAR_LABELS
+    return Context(
+        gemeente=g,
+        soort=agenda.soort,
+        periode=agenda.periode,
+        concept=agenda.status == "concept",
+        documentnaam=text.documentnaam(agenda.soort, agenda.periode),
+        korte_titel=text.korte_titel(agenda.soort, agenda.periode, g),
+        concept_mark=text.CONCEPT_MARK,
+        taal=TAAL,
+        auteur=text.gemeente_kop(g),
+        onderwerp=text.ONDERWERP,
+        trefwoorden=text.TREFWOORDEN,
+        pagina=text.PAGINA,
+        van=text.VAN,
+        titel=text.titel(g),
+        motto=text.MOTTO,
+        intro=text.INTRO,
+        periode_zin=text.periode_zin(agenda.periode, g),
+        pijlers=tuple(Pijler(kop, zin) for kop, zin in text.PIJLERS),
+        themas_zin=text.themas_zin(g),
+        themas=tuple(Regel(t) for t in agenda.themas if t),
+        gelijke_kansen_kop=text.gelijke_kansen_kop(g),
+        toelichting_kop=text.TOELICHTING_KOP,
+        toelichting=tuple(toelichting),
+        agenda_afspraak_kop=text.AGENDA_AFSPRAAK_KOP,
+        bestuurlijk_overleg_kop=text.BESTUURLIJK_OVERLEG_KOP,
+        bestuurlijk_overleg=veld(agenda.bestuurlijk_overleg, text.BESTUURLIJK_OVERLEG_KOP),
+        interventies=tuple(_interventie(i) for i in agenda.interventies),
+        communities=tuple(_community(c) for c in agenda.communities),
+        taken_en_rollen_kop=text.TAKEN_EN_ROLLEN_KOP,
+        samenwerking_kop=text.SAMENWERKING_KOP,
+        gemeente_kop=text.gemeente_kop(g),
+        verplichtingen=text.VERPLICHTINGEN,
+        ondertekening_kop=text.ONDERTEKENING_KOP,
+        ondertekenaars=tuple(
+            Ondertekenaar(
+                naam=regel(o.naam, o_labels["naam"]),
+                functie=regel(o.functie, o_labels["functie"]),
+                organisatie=regel(o.organisatie, o_labels["organisatie"]),
+                handtekeningregel=_handtekeningregel(agenda, nummer, o),
+            )
+            for nummer, o in enumerate(ondertekening.ondertekenaars, 1)
+        ),
+        plaats=Regel(ondertekening.plaats),
+        datum=Regel(datum(ondertekening.datum) if ondertekening.datum else ""),
+        naam_label=o_labels["naam"],
+        functie_label=o_labels["functie"],
+        organisatie_label=o_labels["organisatie"],
+        plaats_label=text.PLAATS,
+        datum_label=text.DATUM,
+        handtekening_label=text.HANDTEKENING,
+        bijlage_kop=text.BIJLAGE_KOP,
+        bijlage_zin=text.bijlage_zin(agenda.soort, bedrag_template(maximum)),
+        begroting_koppen=koppen,
+        begroting=begroting,
+        totaal_label=text.TOTAAL,
+        totaal_ocw=_totaal(r.bijdrage_ocw for r in regels),
+        totaal_cofinanciering=_totaal(r.cofinanciering for r in regels),
+        totaal=_totaal(b for r in regels for b in (r.bijdrage_ocw, r.cofinanciering)),
+    )
+
+
+def velden() -> set[str]:
+    """Names a template may use: the fields of `Context` (for the contract tests)."""
+    return {f.name for f in dataclasses.fields(Context)}
+
+
+def als_dict(context: Context) -> dict[str, Any]:
+    """The context as the top-level namespace of a template (fields, not copies)."""
+    return {f.name: getattr(context, f.name) for f in dataclasses.fields(Context)}
