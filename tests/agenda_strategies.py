@@ -8,6 +8,9 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from gka_docgen.document import structure
+from gka_docgen.document.structure import Groep, Rubriek, Soort
+
 # Text as people paste it: letters with accents, Dutch ĳ, euro, quotes, markup and
 # template syntax, emoji and right-to-left script; no control characters.
 _ALFABET = st.characters(
@@ -66,32 +69,35 @@ namen = st.sampled_from(
 bedrag = st.integers(min_value=0, max_value=20_000).map(str)
 
 
+def _waarde(r: Rubriek, tekst: st.SearchStrategy[str]) -> st.SearchStrategy[Any]:
+    """A valid value of one field, by its kind (structure.py)."""
+    if r.deel is not None and r.soort is Soort.GROEP:
+        return st.fixed_dictionaries({sub.sleutel: _waarde(sub, tekst) for sub in r.deel})
+    return {
+        Soort.TEKST: tekst,
+        Soort.KORT: tekst.map(_regel),
+        Soort.DATUM: st.sampled_from(["", "2019-11-24", "2021-12-15"]),
+        Soort.BEDRAG: bedrag,
+        Soort.WEBADRES: st.sampled_from(["", "https://www.almere.nl/onderwijs?a=1&b=2"]),
+        Soort.EMAIL: st.sampled_from(["", "naam@gemeente.nl"]),
+        Soort.TELEFOON: st.sampled_from(["", "036 539 9999", "+31 6 1234 5678"]),
+    }[r.soort]
+
+
+def _item(
+    draw: st.DrawFn, groep: Groep, tekst: st.SearchStrategy[str], **vast: Any
+) -> dict[str, Any]:
+    """One table's values: every field of `groep` drawn by its kind, `vast` as given."""
+    return {
+        r.sleutel: vast[r.sleutel] if r.sleutel in vast else draw(_waarde(r, tekst)) for r in groep
+    }
+
+
 @st.composite
 def interventie(
     draw: st.DrawFn, naam: str, tekst: st.SearchStrategy[str] = tekst
 ) -> dict[str, Any]:
-    regel = tekst.map(_regel)
-    return {
-        "naam": naam,
-        **{
-            veld: draw(tekst)
-            for veld in (
-                "betrokken_partijen",
-                "doel",
-                "doelgroep",
-                "locatie",
-                "omschrijving_activiteiten",
-                "monitoring_en_evaluatie",
-                "financiering",
-            )
-        },
-        "website": draw(st.sampled_from(["", "https://www.almere.nl/onderwijs?a=1&b=2"])),
-        "contactpersoon": {
-            "naam": draw(regel),
-            "email": draw(st.sampled_from(["", "naam@gemeente.nl"])),
-            "telefoon": draw(st.sampled_from(["", "036 539 9999", "+31 6 1234 5678"])),
-        },
-    }
+    return _item(draw, structure.INTERVENTIE, tekst, naam=naam)
 
 
 @st.composite
@@ -105,17 +111,10 @@ def agenda(
         st.lists(regel.filter(bool), min_size=0, max_size=max_interventies, unique=True)
     )
     toelichting = {
-        veld: draw(tekst)
-        for veld in (
-            "aanleiding_en_uitdagingen",
-            "inzet_gemeente",
-            "samenwerking_met_de_gelijke_kansen_alliantie",
-            "kennis",
-            "en_verder",
-        )
+        r.sleutel: draw(tekst)
+        for r in structure.TOELICHTING
+        if not r.alleen_addendum or (soort == "addendum" and draw(st.booleans()))
     }
-    if soort == "addendum" and draw(st.booleans()):
-        toelichting["inzet_nationaal_programma_onderwijs"] = draw(tekst)
     return {
         "gemeente": draw(namen),
         "soort": soort,
@@ -126,32 +125,19 @@ def agenda(
         "bestuurlijk_overleg": draw(tekst),
         "interventies": [draw(interventie(n, tekst)) for n in interventie_namen],
         "communities": [
-            {
-                "naam": draw(regel),
-                "betrokken_partijen": draw(tekst),
-                "doel": draw(tekst),
-                "doelgroep": draw(tekst),
-                "activiteiten": draw(tekst),
-            }
-            for _ in range(draw(st.integers(0, 2)))
+            _item(draw, structure.COMMUNITY, tekst) for _ in range(draw(st.integers(0, 2)))
         ],
         "ondertekening": {
             "plaats": draw(regel),
-            "datum": draw(st.sampled_from(["", "2019-11-24", "2021-12-15"])),
+            "datum": draw(_waarde(structure.ONDERTEKENING["datum"], tekst)),
             "ondertekenaars": [
-                {"naam": draw(regel), "functie": draw(regel), "organisatie": draw(regel)}
-                for _ in range(draw(st.integers(1, 3)))
+                _item(draw, structure.ONDERTEKENAAR, tekst) for _ in range(draw(st.integers(1, 3)))
             ],
         },
         "begroting": {
-            "maximum_ocw": "100000",
+            "maximum_ocw": structure.BEGROTING["maximum_ocw"].standaard,
             "regels": [
-                {
-                    "interventie": n,
-                    "omschrijving": draw(tekst),
-                    "bijdrage_ocw": draw(bedrag),
-                    "cofinanciering": draw(bedrag),
-                }
+                _item(draw, structure.BEGROTINGSREGEL, tekst, interventie=n)
                 for n in interventie_namen
             ],
         },
@@ -168,29 +154,33 @@ def opgemaakte_tekst(draw: st.DrawFn) -> str:
     return "\n\n".join(draw(st.lists(st.one_of(alinea, opsomming), max_size=3)))
 
 
+# What fills an empty field of each kind in a definitief agenda.
 _INGEVULD = {
-    "email": "naam@gemeente.nl",
-    "telefoon": "036 539 9999",
-    "website": "https://www.gelijkekansen.nl",
+    Soort.EMAIL: "naam@gemeente.nl",
+    Soort.TELEFOON: "036 539 9999",
+    Soort.WEBADRES: "https://www.gelijkekansen.nl",
+    Soort.DATUM: "2021-09-01",
+    Soort.BEDRAG: "1000",
 }
 
 
 def als_definitief(data: dict[str, Any]) -> dict[str, Any]:
     """The same agenda as `status: definitief`: every empty field filled in.
 
-    Place and date of signing stay as drawn: a definitief document may leave them empty.
+    Fields a definitief document may leave empty (place and date of signing) stay as drawn.
     """
 
-    def vul(waarde: Any, sleutel: Any = None) -> Any:
+    def vul(waarde: Any, pad: tuple[str | int, ...]) -> Any:
         if isinstance(waarde, dict):
-            return {k: vul(v, k) for k, v in waarde.items()}
+            return {k: vul(v, (*pad, k)) for k, v in waarde.items()}
         if isinstance(waarde, list):
-            return [vul(v, sleutel) for v in waarde]
-        if isinstance(waarde, str) and not waarde.strip() and sleutel not in {"plaats", "datum"}:
-            return _INGEVULD.get(sleutel, "ingevuld")
+            return [vul(v, (*pad, i)) for i, v in enumerate(waarde)]
+        r = structure.rubriek(pad)
+        if isinstance(waarde, str) and not waarde.strip() and not (r and r.mag_leeg):
+            return _INGEVULD.get(r.soort, "ingevuld") if r else "ingevuld"
         return waarde
 
-    gevuld: dict[str, Any] = vul(data)
+    gevuld: dict[str, Any] = vul(data, ())
     gevuld["status"] = "definitief"
     return gevuld
 

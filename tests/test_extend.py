@@ -8,11 +8,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from gka_docgen.source.extend import NPO, verleng, volgende_periode
+from gka_docgen.source.extend import EIGEN, verleng, volgende_periode
 from gka_docgen.source.load import laad
 from gka_docgen.source.yaml_read import lees
 from tests.agenda_strategies import agenda, als_yaml
 from tests.conftest import DATA, VOORBEELDEN, run_cli, voorbeeldmap
+
+(NPO,) = (r.sleutel for r in EIGEN)  # the addendum's own section
 
 AGENDAS_2019 = [p for p in VOORBEELDEN if "soort: agenda" in p.read_text(encoding="utf-8")]
 

@@ -154,7 +154,7 @@ def extend(
     ] = False,
 ) -> None:
     """Verleng een agenda: maak het addendum, met alles wat doorloopt (concept)."""
-    from gka_docgen.source.extend import NPO, verleng
+    from gka_docgen.source.extend import EIGEN, verleng
 
     uitslag = verleng(agenda, uit=uit, periode=periode, vervang=force)
     if uitslag.problemen:
@@ -164,7 +164,8 @@ def extend(
         )
     uitvoer.resultaat(
         f"{uitslag.doel} gemaakt: het addendum {uitslag.periode}, uit {agenda}. Schrijf de "
-        f"nieuwe Inzet vanuit het NPO (toelichting.{NPO}), controleer elke regel met "
+        f"nieuwe Inzet vanuit het NPO ({', '.join(f'toelichting.{r.sleutel}' for r in EIGEN)}), "
+        "controleer elke regel met "
         f"'# verleng:' en daarna: gka-docgen check {uitslag.doel}"
     )
 

@@ -13,15 +13,17 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from gka_docgen.document.model import Bedrag, Begroting
+from gka_docgen.document import structure
+from gka_docgen.document.model import Bedrag
 from gka_docgen.document.paragraphs import blokken_van
+from gka_docgen.document.structure import Soort
 from gka_docgen.errors import Pad, pad_tekst
 
-_BEDRAGEN = {"bijdrage_ocw", "cofinanciering", "maximum_ocw"}
+_BEDRAGEN = structure.sleutels_van(Soort.BEDRAG)
 # Values YAML itself would read as a number or a date: written plain, never quoted.
-GETALLEN_EN_DATUMS = frozenset({*_BEDRAGEN, "datum"})
+GETALLEN_EN_DATUMS = structure.sleutels_van(Soort.BEDRAG, Soort.DATUM)
 # A key left out means its default: no difference when the other side has exactly that.
-_STANDAARD = {"maximum_ocw": str(Begroting.model_fields["maximum_ocw"].default)}
+_STANDAARD = {r.sleutel: r.standaard for _, r in structure.alle() if r.standaard}
 _BEDRAG: TypeAdapter[Any] = TypeAdapter(Bedrag)
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from gka_docgen.document import structure
 from gka_docgen.document.formatting import bedrag
 from gka_docgen.document.model import Agenda
 from gka_docgen.document.text import STANDAARD_PERIODE
@@ -21,14 +22,8 @@ from gka_docgen.errors import Pad
 
 Bevinding = tuple[Pad, str]
 
-# Fields a definitief document may leave empty, and why.
-_MAG_LEEG_IN_DEFINITIEF: frozenset[Pad] = frozenset(
-    {
-        # Place and date are written by hand at signing: the document prints lines for them.
-        ("ondertekening", "plaats"),
-        ("ondertekening", "datum"),
-    }
-)
+# The fields only an addendum holds, each with the reason (structure.py).
+_ALLEEN_ADDENDUM = tuple((pad, r) for pad, r in structure.alle() if r.alleen_addendum)
 
 
 def controleer(
@@ -51,16 +46,24 @@ def _raakt(veld: Pad, pad: Pad) -> bool:
     return all(v == p or (v == "*" and isinstance(p, int)) for v, p in zip(veld, pad, strict=False))
 
 
-def _npo_alleen_in_addendum(agenda: Agenda) -> Iterator[Bevinding]:
-    if (
-        agenda.soort == "agenda"
-        and agenda.toelichting.inzet_nationaal_programma_onderwijs is not None
-    ):
-        yield (
-            ("toelichting", "inzet_nationaal_programma_onderwijs"),
-            "hoort alleen in een addendum (het Nationaal Programma Onderwijs begon in 2021); "
-            "verwijder dit veld of kies soort: addendum",
-        )
+def _alleen_in_addendum(agenda: Agenda) -> Iterator[Bevinding]:
+    if agenda.soort != "agenda":
+        return
+    for pad, r in _ALLEEN_ADDENDUM:
+        if _waarde(agenda, pad) is not None:
+            yield (
+                pad,
+                f"hoort alleen in een addendum ({r.alleen_addendum}); "
+                "verwijder dit veld of kies soort: addendum",
+            )
+
+
+def _waarde(model: BaseModel, pad: Pad) -> object:
+    """The value at a path of named fields (no list positions)."""
+    waarde: object = model
+    for sleutel in pad:
+        waarde = getattr(waarde, str(sleutel))
+    return waarde
 
 
 def _unieke_interventies(agenda: Agenda) -> Iterator[Bevinding]:
@@ -131,7 +134,7 @@ def _ondertekenaars(agenda: Agenda) -> Iterator[Bevinding]:
 
 # Each rule with the fields it reads.
 _REGELS: tuple[tuple[Callable[[Agenda], Iterator[Bevinding]], tuple[Pad, ...]], ...] = (
-    (_npo_alleen_in_addendum, (("soort",), ("toelichting", "inzet_nationaal_programma_onderwijs"))),
+    (_alleen_in_addendum, (("soort",), *(pad for pad, _ in _ALLEEN_ADDENDUM))),
     (_soort_past_bij_periode, (("soort",), ("periode",))),
     (_unieke_interventies, (("interventies", "*", "naam"),)),
     (
@@ -156,7 +159,8 @@ def _lege_velden(model: BaseModel, pad: Pad) -> Iterator[Bevinding]:
     for naam in type(model).model_fields:
         waarde = getattr(model, naam)
         veld_pad = (*pad, naam)
-        if veld_pad in _MAG_LEEG_IN_DEFINITIEF:
+        r = structure.rubriek(veld_pad)
+        if r is not None and r.mag_leeg:
             continue
         if isinstance(waarde, BaseModel):
             yield from _lege_velden(waarde, veld_pad)
@@ -164,5 +168,5 @@ def _lege_velden(model: BaseModel, pad: Pad) -> Iterator[Bevinding]:
             for i, item in enumerate(waarde):
                 if isinstance(item, BaseModel):
                     yield from _lege_velden(item, (*veld_pad, i))
-        elif waarde == "" or (waarde is None and naam != "inzet_nationaal_programma_onderwijs"):
+        elif waarde == "" or (waarde is None and not (r is not None and r.alleen_addendum)):
             yield (veld_pad, "is leeg; in een definitief document moet dit ingevuld zijn")

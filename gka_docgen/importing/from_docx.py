@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from gka_docgen.document import text
+from gka_docgen.document import structure, text
+from gka_docgen.document.structure import Groep, Rubriek, Soort
 from gka_docgen.errors import Pad
 from gka_docgen.importing.docx_reader import Alinea, GelezenDocx, OngeldigDocument, Tabel
 from gka_docgen.importing.leftover import NietIngelezen, is_vast, vaste_zinnen
@@ -103,25 +104,34 @@ def datum(tekst: str) -> str | None:
     return f"{gevonden[3]}-{_MAANDEN[gevonden[2]]:02d}-{int(gevonden[1]):02d}"
 
 
-_KOPPEN_TOELICHTING = {norm(kop): sleutel for sleutel, kop in text.TOELICHTING.items()}
+def _labels(groep: Groep) -> dict[str, str]:
+    """A table's labels as compared -> the YAML key ("" for a row that holds no value)."""
+    labels: dict[str, str] = {}
+    for r in groep:
+        if r.soort is Soort.LIJST:
+            continue
+        labels |= {norm(label): r.sleutel for label in (r.label, *r.andere_labels)}
+        if r.tussenkop:
+            labels[norm(r.tussenkop)] = ""
+    return labels
+
+
+_KOPPEN_TOELICHTING = _labels(structure.TOELICHTING)
 _ANDERE_KOPPEN = {norm(k) for k in (*text.VASTE_KOPPEN, *(kop for kop, _ in text.PIJLERS))}
-_INTERVENTIE = {norm(label): sleutel for sleutel, label in text.INTERVENTIE_LABELS.items()}
-_INTERVENTIE |= {
-    norm(text.WEBSITE): "website",
-    "website": "website",
-    norm(text.CONTACTPERSOON): "contactpersoon",
-    "contactpersoon": "contactpersoon",
-    norm(text.MEER_INFORMATIE): "",
-}
-_COMMUNITY = {norm(label): sleutel for sleutel, label in text.COMMUNITY_LABELS.items()}
-_ONDERTEKENAAR = {norm(label): sleutel for sleutel, label in text.ONDERTEKENAAR_LABELS.items()}
-_ONDERTEKENAAR |= {norm(text.PLAATS): "plaats", norm(text.DATUM): "datum", "handtekening": ""}
+_INTERVENTIE = _labels(structure.INTERVENTIE)
+_COMMUNITY = _labels(structure.COMMUNITY)
+_ONDERTEKENAAR = _labels(structure.ONDERTEKENAAR) | _labels(structure.ONDERTEKENING)
+_ONDERTEKENAAR |= {"handtekening": ""}
 _BEGROTING = {norm(k): i for i, k in enumerate(text.BEGROTING_KOPPEN)}
 _EERSTE_RIJEN = {
-    norm(text.INTERVENTIE_LABELS["naam"]),
-    norm(text.COMMUNITY_LABELS["naam"]),
-    norm(text.BEGROTING_KOPPEN[0]),
+    norm(groep.rubrieken[0].label)
+    for groep in (structure.INTERVENTIE, structure.COMMUNITY, structure.BEGROTINGSREGEL)
 }
+
+
+def _kenmerken(groep: Groep) -> set[str]:
+    """Labels that say a table is this group's: its name row, or its 'Doel ...' row."""
+    return {norm(groep.rubrieken[0].label), norm(groep["doel"].label)}
 
 
 def begint_tabel(label: str) -> bool:
@@ -149,21 +159,11 @@ def _rijen(tabel: Tabel) -> list[tuple[str, list[Alinea]]]:
 
 class _Lezer:
     def __init__(self) -> None:
-        self.data: dict[str, Any] = {
-            "gemeente": "",
-            "soort": "",
-            "periode": "",
-            "status": "concept",
-            "themas": [],
-            "toelichting": {k: "" for k in text.TOELICHTING},
-            "bestuurlijk_overleg": "",
-            "interventies": [],
-            "communities": [],
-            "ondertekening": {"plaats": "", "datum": "", "ondertekenaars": []},
-            "begroting": {"maximum_ocw": "", "regels": []},
-        }
+        self.data: dict[str, Any] = structure.leeg(structure.AGENDA)
+        self.data |= {"status": "concept"}
+        self.data["begroting"]["maximum_ocw"] = ""  # not found: the default, with a note
         self.opmerkingen: list[Opmerking] = []
-        self.npo_gezien = False
+        self.addendum_gezien: set[str] = set()  # headings of the addendum's own sections
         self.plekken: dict[Pad, str] = {}  # a PDF's page a field or item was read from
         self.pagina = 0
         # Text in no field, the template's own among it (dropped once the name is known).
@@ -223,7 +223,8 @@ class _Lezer:
             pass
         elif n in _KOPPEN_TOELICHTING:
             sleutel = _KOPPEN_TOELICHTING[n]
-            self.npo_gezien |= sleutel == "inzet_nationaal_programma_onderwijs"
+            if structure.TOELICHTING[sleutel].alleen_addendum:
+                self.addendum_gezien.add(sleutel)
             return ("toelichting", sleutel)
         elif n == norm(text.BESTUURLIJK_OVERLEG_KOP):
             return ("bestuurlijk_overleg",)
@@ -281,10 +282,10 @@ class _Lezer:
         koppen = [_begroting_kolom(waarde(cel)) for cel in (tabel.rijen or [()])[0]]
         if {"interventie", "bijdrage ocw"} <= labels or (2 in koppen and {0, 3} & set(koppen)):
             self._begroting(tabel, plek)
-        elif labels & {norm(text.INTERVENTIE_LABELS["naam"]), "doel interventie"}:
-            self._items(rijen, _INTERVENTIE, "interventies", "naam", plek)
-        elif labels & {norm(text.COMMUNITY_LABELS["naam"]), "doel community"}:
-            self._items(rijen, _COMMUNITY, "communities", "naam", plek)
+        elif labels & _kenmerken(structure.INTERVENTIE):
+            self._items(rijen, structure.INTERVENTIE, "interventies", plek)
+        elif labels & _kenmerken(structure.COMMUNITY):
+            self._items(rijen, structure.COMMUNITY, "communities", plek)
         elif not self._naast_elkaar(tabel, plek):
             if {"functie", "organisatie"} & labels:
                 self._ondertekenaars(
@@ -298,13 +299,10 @@ class _Lezer:
                     )
 
     def _items(
-        self,
-        rijen: list[tuple[str, list[Alinea]]],
-        labels: dict[str, str],
-        lijst: str,
-        eerste: str,
-        plek: str,
+        self, rijen: list[tuple[str, list[Alinea]]], groep: Groep, lijst: str, plek: str
     ) -> None:
+        labels = _labels(groep)
+        eerste = groep.rubrieken[0].sleutel
         items: list[dict[str, Any]] = self.data[lijst]
         huidig: dict[str, Any] | None = None
         for label, inhoud in rijen:
@@ -313,28 +311,33 @@ class _Lezer:
                 self._rest(f"{plek}{self.onder}, rij '{label.strip()}'", waarde(inhoud) or label)
                 continue
             if sleutel == eerste or huidig is None:
-                huidig = self._nieuw_item(lijst)
+                huidig = structure.leeg(groep)
                 items.append(huidig)
                 self._plek((lijst, len(items) - 1, eerste), plek)
-            if sleutel == "contactpersoon":
-                huidig["contactpersoon"] = _contact(inhoud)
-            elif sleutel == "website":
-                huidig["website"] = waarde(inhoud).replace("\n", " ")
-            elif sleutel == "naam":
-                huidig["naam"] = waarde(inhoud).replace("\n", " ")
-            elif sleutel:
-                huidig[sleutel] = waarde(inhoud)
+            if sleutel:
+                huidig[sleutel] = self._lees(groep[sleutel], inhoud, (lijst, len(items) - 1))
             elif waarde(inhoud):  # beside "Meer informatie", which holds no value
                 self._rest(f"{plek}{self.onder}, rij '{label.strip()}'", waarde(inhoud))
 
-    @staticmethod
-    def _nieuw_item(lijst: str) -> dict[str, Any]:
-        if lijst == "interventies":
-            leeg: dict[str, Any] = {k: "" for k in text.INTERVENTIE_LABELS}
-            leeg["website"] = ""
-            leeg["contactpersoon"] = {"naam": "", "email": "", "telefoon": ""}
-            return leeg
-        return {k: "" for k in text.COMMUNITY_LABELS}
+    def _lees(self, r: Rubriek, inhoud: list[Alinea], pad: Pad) -> Any:
+        """A row's value as its kind is written in the YAML."""
+        if r.deel is not None:
+            return _contact(inhoud)
+        if r.soort is Soort.TEKST:
+            return waarde(inhoud)
+        tekst_ = waarde(inhoud).replace("\n", " ")
+        if r.soort is Soort.BEDRAG:
+            return bedrag(tekst_)
+        if r.soort is Soort.DATUM and tekst_:
+            iso = datum(tekst_)
+            if iso is None:
+                self.opmerkingen.append(
+                    Opmerking(
+                        (*pad, r.sleutel), f"'{tekst_}' is geen datum; overgenomen zoals geschreven"
+                    )
+                )
+            return iso or tekst_
+        return tekst_
 
     def _ondertekenaars(self, rijen: list[tuple[str, str]], plek: str) -> None:
         """(label, value) in the order of the template's signatory block: a name starts
@@ -478,8 +481,8 @@ def _contact(inhoud: list[Alinea]) -> dict[str, str]:
     """Name, e-mail and phone: one paragraph each (as gka-docgen writes them), or one line
     'naam, e-mail, telefoon' as people type it."""
     regels = [_PLEK.sub("", a.tekst).strip() for a in inhoud]
-    if len(regels) == 3:
-        return dict(zip(("naam", "email", "telefoon"), regels, strict=True))
+    if len(regels) == len(structure.CONTACTPERSOON.rubrieken):
+        return dict(zip(structure.CONTACTPERSOON.sleutels, regels, strict=True))
     contact = {"naam": "", "email": "", "telefoon": ""}
     for deel in (d.strip() for r in regels for d in re.split(r"[,;]\s+", r)):
         if not deel:
@@ -565,8 +568,10 @@ def naar_data(docx: GelezenDocx, naam: str = "het document") -> Import:
         lezer.opmerkingen.append(
             Opmerking(("soort",), f"afgeleid uit de periode {data['periode']}")
         )
-    if data["soort"] != "addendum" and not lezer.npo_gezien:
-        del data["toelichting"]["inzet_nationaal_programma_onderwijs"]
+    if data["soort"] != "addendum":  # an agenda holds the addendum's sections only if written
+        for r in structure.TOELICHTING:
+            if r.alleen_addendum and r.sleutel not in lezer.addendum_gezien:
+                del data["toelichting"][r.sleutel]
     for sleutel, wat in (
         ("gemeente", "de titel"),
         ("periode", "de periodezin"),

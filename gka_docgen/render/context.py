@@ -14,13 +14,17 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from gka_docgen.document import model, text
+from pydantic import BaseModel
+
+from gka_docgen.document import model, structure, text
 from gka_docgen.document.formatting import bedrag, bedrag_template, datum
-from gka_docgen.document.model import Agenda, Community, Contactpersoon, Interventie
+from gka_docgen.document.model import Agenda
 from gka_docgen.document.paragraphs import Blok, Regel, Veld, blokken_van
+from gka_docgen.document.structure import Groep, Rubriek, Soort
 
 TAAL = "nl-NL"
 
@@ -172,43 +176,34 @@ def _alinea(r: Regel) -> Blok:
     return Blok("alinea", (r,))
 
 
-def _contact(c: Contactpersoon) -> Veld:
-    labels = text.CONTACT_LABELS
-    return (
-        _alinea(regel(c.naam, labels["naam"])),
-        _alinea(regel(c.email, labels["email"])),
-        _alinea(regel(c.telefoon, labels["telefoon"])),
-    )
+def _waarde(r: Rubriek, waarde: object) -> Veld:
+    """One field's value as its table row prints it: text as paragraphs and lists, a
+    group (the contact) a line per field, anything else one line; an empty field of a
+    concept its placeholder, an optional one an empty line."""
+    if r.deel is not None and isinstance(waarde, BaseModel):
+        return tuple(b for sub in r.deel for b in _waarde(sub, getattr(waarde, sub.sleutel)))
+    if waarde is None or waarde == "":
+        return (_alinea(Regel("") if r.mag_leeg else _open(r.plaatshouder)),)
+    if r.soort is Soort.TEKST:
+        return veld(str(waarde), r.plaatshouder)
+    if r.soort is Soort.BEDRAG and isinstance(waarde, Decimal):
+        return (_alinea(Regel(bedrag(waarde))),)
+    if r.soort is Soort.DATUM and isinstance(waarde, date):
+        return (_alinea(Regel(datum(waarde))),)
+    if r.soort is Soort.WEBADRES:
+        return (_alinea(Regel(str(waarde), url=str(waarde))),)
+    return (_alinea(regel(str(waarde), r.plaatshouder)),)
 
 
-def _interventie(i: Interventie) -> Tabel:
-    labels = text.INTERVENTIE_LABELS
-    naam = regel(i.naam, labels["naam"])
-    rijen = [Rij(labels["naam"], (_alinea(naam),))]
-    rijen += [
-        Rij(labels[sleutel], veld(getattr(i, sleutel), labels[sleutel]))
-        for sleutel in labels
-        if sleutel != "naam"
-    ]
-    website = Regel(i.website, url=i.website) if i.website else _open("Website")
-    rijen += [
-        Rij(text.MEER_INFORMATIE, ()),
-        Rij(text.WEBSITE, (_alinea(website),)),
-        Rij(text.CONTACTPERSOON, _contact(i.contactpersoon)),
-    ]
-    return Tabel(naam, tuple(rijen))
-
-
-def _community(c: Community) -> Tabel:
-    labels = text.COMMUNITY_LABELS
-    naam = regel(c.naam, labels["naam"])
-    rijen = [Rij(labels["naam"], (_alinea(naam),))]
-    rijen += [
-        Rij(labels[sleutel], veld(getattr(c, sleutel), labels[sleutel]))
-        for sleutel in labels
-        if sleutel != "naam"
-    ]
-    return Tabel(naam, tuple(rijen))
+def _tabel(groep: Groep, item: BaseModel) -> Tabel:
+    """The table of one intervention or community: a row per field of `groep`; its first
+    row's line names the table."""
+    rijen: list[Rij] = []
+    for r in groep:
+        if r.tussenkop:
+            rijen.append(Rij(r.tussenkop, ()))
+        rijen.append(Rij(r.label, _waarde(r, getattr(item, r.sleutel))))
+    return Tabel(rijen[0].waarde[0].regels[0], tuple(rijen))
 
 
 def _som(bedragen: Iterable[Decimal | None]) -> Decimal:
@@ -246,21 +241,18 @@ def bouw(agenda: Agenda) -> Context:
     """Build the rendering context of one agenda."""
     g = agenda.gemeente
     toelichting = [
-        Sectie(kop, veld(getattr(agenda.toelichting, sleutel) or "", kop))
-        for sleutel, kop in text.TOELICHTING.items()
-        if not (
-            sleutel == "inzet_nationaal_programma_onderwijs"
-            and agenda.toelichting.inzet_nationaal_programma_onderwijs is None
-        )
+        Sectie(r.label, veld(waarde or "", r.label))
+        for r in structure.TOELICHTING
+        if (waarde := getattr(agenda.toelichting, r.sleutel)) is not None or not r.alleen_addendum
     ]
-    koppen = text.BEGROTING_KOPPEN
+    kolom = {r.sleutel: r.label for r in structure.BEGROTINGSREGEL}
     regels = agenda.begroting.regels
     begroting = tuple(
         Begrotingsregel(
-            interventie=regel(r.interventie, koppen[0]),
-            omschrijving=veld(r.omschrijving, koppen[1]),
-            bijdrage_ocw=_bedrag_regel(r.bijdrage_ocw, koppen[2]),
-            cofinanciering=_bedrag_regel(r.cofinanciering, koppen[3]),
+            interventie=regel(r.interventie, kolom["interventie"]),
+            omschrijving=veld(r.omschrijving, kolom["omschrijving"]),
+            bijdrage_ocw=_bedrag_regel(r.bijdrage_ocw, kolom["bijdrage_ocw"]),
+            cofinanciering=_bedrag_regel(r.cofinanciering, kolom["cofinanciering"]),
             totaal=_totaal([r.bijdrage_ocw, r.cofinanciering]),
         )
         for r in regels
@@ -296,8 +288,8 @@ def bouw(agenda: Agenda) -> Context:
         agenda_afspraak_kop=text.AGENDA_AFSPRAAK_KOP,
         bestuurlijk_overleg_kop=text.BESTUURLIJK_OVERLEG_KOP,
         bestuurlijk_overleg=veld(agenda.bestuurlijk_overleg, text.BESTUURLIJK_OVERLEG_KOP),
-        interventies=tuple(_interventie(i) for i in agenda.interventies),
-        communities=tuple(_community(c) for c in agenda.communities),
+        interventies=tuple(_tabel(structure.INTERVENTIE, i) for i in agenda.interventies),
+        communities=tuple(_tabel(structure.COMMUNITY, c) for c in agenda.communities),
         taken_en_rollen_kop=text.TAKEN_EN_ROLLEN_KOP,
         samenwerking_kop=text.SAMENWERKING_KOP,
         gemeente_kop=text.gemeente_kop(g),
@@ -322,7 +314,7 @@ def bouw(agenda: Agenda) -> Context:
         handtekening_label=text.HANDTEKENING,
         bijlage_kop=text.BIJLAGE_KOP,
         bijlage_zin=text.bijlage_zin(agenda.soort, bedrag_template(maximum)),
-        begroting_koppen=koppen,
+        begroting_koppen=(*kolom.values(), text.TOTAAL),
         begroting=begroting,
         totaal_label=text.TOTAAL,
         totaal_ocw=_totaal(r.bijdrage_ocw for r in regels),

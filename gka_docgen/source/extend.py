@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gka_docgen.document import text
+from gka_docgen.document import structure, text
 from gka_docgen.document.formatting import slug
-from gka_docgen.document.model import Agenda, Begroting
+from gka_docgen.document.model import Agenda
 from gka_docgen.errors import OngeldigeAgenda, Pad, Weigering
 from gka_docgen.source.load import laad, lees_gegevens
 from gka_docgen.source.scaffold import SCHEMA_BESTAND, schema_json
@@ -27,9 +27,10 @@ from gka_docgen.source.yaml_out import controleer_terug, schrijf_nieuw
 from gka_docgen.source.yaml_write import blok
 from gka_docgen.writers import schrijf_atomair
 
-NPO = "inzet_nationaal_programma_onderwijs"
+# The addendum's own sections (the Nationaal Programma Onderwijs): to write anew.
+EIGEN = tuple(r for r in structure.TOELICHTING if r.alleen_addendum)
 # The OCW maximum of the period's rules (DOMAIN.md): 100.000 from 2021-2024 on.
-MAXIMUM = str(Begroting.model_fields["maximum_ocw"].default)
+MAXIMUM = structure.BEGROTING["maximum_ocw"].standaard
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,10 @@ def _addendum(agenda: dict[str, Any], periode: str) -> tuple[dict[str, Any], dic
         "status": "concept",
         "themas": over(("themas",), agenda.get("themas") or []),
         "toelichting": {
-            sleutel: ""
-            if sleutel == NPO
-            else over(("toelichting", sleutel), toelichting.get(sleutel))
-            for sleutel in text.TOELICHTING
+            r.sleutel: ""
+            if r in EIGEN
+            else over(("toelichting", r.sleutel), toelichting.get(r.sleutel))
+            for r in structure.TOELICHTING
         },
         "bestuurlijk_overleg": over(("bestuurlijk_overleg",), agenda.get("bestuurlijk_overleg")),
         "interventies": [
@@ -100,7 +101,10 @@ def _addendum(agenda: dict[str, Any], periode: str) -> tuple[dict[str, Any], dic
             for i, regel in enumerate(agenda["begroting"]["regels"])
         ],
     }
-    opmerkingen[("toelichting", NPO)] = ["verleng: nieuw in het addendum; schrijf dit zelf"]
+    for r in EIGEN:
+        opmerkingen[("toelichting", r.sleutel)] = [
+            "verleng: nieuw in het addendum; schrijf dit zelf"
+        ]
     opmerkingen[("begroting", "maximum_ocw")] = [
         f"verleng: het maximum van OCW voor {periode} (de agenda had "
         f"{agenda['begroting'].get('maximum_ocw') or MAXIMUM})"
@@ -116,7 +120,7 @@ def _tekst(data: dict[str, Any], opmerkingen: dict[Pad, list[str]], bron: Path) 
         f"# {text.documentnaam('addendum', data['periode'])} van gemeente {data['gemeente']}.",
         f"# Verlengd uit {bron.name} met gka-docgen extend; status: concept tot alles klopt.",
         "# Regels met '# verleng:' zeggen wat uit de agenda komt: controleer ze. Nieuw te",
-        f"# schrijven: {text.TOELICHTING[NPO]} (toelichting.{NPO}).",
+        "# schrijven: " + ", ".join(f"{r.label} (toelichting.{r.sleutel})" for r in EIGEN) + ".",
         "",
     ]
     return "\n".join(hoofd + blok(Agenda, data, "", opmerkingen=opmerkingen)) + "\n"

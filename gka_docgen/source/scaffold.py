@@ -7,20 +7,17 @@ cannot fall behind the schema. Its first line points editors at the JSON Schema.
 from __future__ import annotations
 
 import json
-import typing
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from gka_docgen.document import text
+from gka_docgen.document import structure, text
 from gka_docgen.document.formatting import slug
 from gka_docgen.document.model import Agenda, Community
 from gka_docgen.document.text import STANDAARD_PERIODE
 from gka_docgen.errors import Weigering
 from gka_docgen.source.load import valideer
 from gka_docgen.source.yaml_out import schrijf_nieuw
-from gka_docgen.source.yaml_write import blok, submodel
+from gka_docgen.source.yaml_write import blok
 from gka_docgen.writers import schrijf_atomair
 
 SCHEMA_BESTAND = "gka-agenda.schema.json"
@@ -33,35 +30,20 @@ def schema_json() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def _leeg(model: type[BaseModel]) -> dict[str, Any]:
-    """Every field of `model` empty; a list of sections holds one empty example item."""
-    data: dict[str, Any] = {}
-    for naam, info in model.model_fields.items():
-        sub, is_lijst = submodel(info.annotation)
-        if sub is None:
-            data[naam] = [] if typing.get_origin(info.annotation) is list else ""
-        else:
-            data[naam] = [_leeg(sub)] if is_lijst else _leeg(sub)
-    return data
-
-
 def scaffold(gemeente: str, soort: str, periode: str) -> str:
     """The text of a new, valid concept agenda for `gemeente`."""
     return _scaffold(gemeente, soort, periode)[0]
 
 
 def _scaffold(gemeente: str, soort: str, periode: str) -> tuple[str, dict[str, Any]]:
-    data = _leeg(Agenda)
+    data = structure.leeg(structure.AGENDA, addendum=soort == "addendum", voorbeelden=True)
     data |= {"gemeente": gemeente, "soort": soort, "periode": periode, "status": "concept"}
     data["themas"] = data["communities"] = []
-    if soort == "agenda":
-        del data["toelichting"]["inzet_nationaal_programma_onderwijs"]
     data["ondertekening"]["ondertekenaars"][0] |= {
         "functie": "Wethouder Onderwijs",
         "organisatie": text.gemeente_kop(gemeente),
     }
-    data["begroting"]["maximum_ocw"] = "100000"
-    voorbeeld = _leeg(Community) | {"naam": text.BEKENDE_COMMUNITIES[0]}
+    voorbeeld = structure.leeg(structure.COMMUNITY) | {"naam": text.BEKENDE_COMMUNITIES[0]}
     community_voorbeeld = "\n".join(
         "#" + r[1:] if r.startswith(" ") else "# " + r
         for r in blok(Community, voorbeeld, "  ", item=True)
