@@ -91,11 +91,6 @@ class Groep:
         return tuple(r.sleutel for r in self.rubrieken)
 
 
-def _rijen(labels: dict[str, str], soorten: dict[str, Soort]) -> tuple[Rubriek, ...]:
-    """Rows whose labels `text.py` lists in order; free text unless said otherwise."""
-    return tuple(Rubriek(s, label, soorten.get(s, Soort.TEKST)) for s, label in labels.items())
-
-
 _C = text.CONTACT_LABELS
 CONTACTPERSOON = Groep(
     "contactpersoon",
@@ -106,10 +101,18 @@ CONTACTPERSOON = Groep(
     ),
 )
 
+_I = text.INTERVENTIE_LABELS
 INTERVENTIE = Groep(
     "interventie",
     (
-        *_rijen(text.INTERVENTIE_LABELS, {"naam": Soort.KORT}),
+        Rubriek("naam", _I["naam"], Soort.KORT),
+        Rubriek("betrokken_partijen", _I["betrokken_partijen"], Soort.TEKST),
+        Rubriek("doel", _I["doel"], Soort.TEKST),
+        Rubriek("doelgroep", _I["doelgroep"], Soort.TEKST),
+        Rubriek("locatie", _I["locatie"], Soort.TEKST),
+        Rubriek("omschrijving_activiteiten", _I["omschrijving_activiteiten"], Soort.TEKST),
+        Rubriek("monitoring_en_evaluatie", _I["monitoring_en_evaluatie"], Soort.TEKST),
+        Rubriek("financiering", _I["financiering"], Soort.TEKST),
         Rubriek(
             "website",
             text.WEBSITE,
@@ -128,7 +131,17 @@ INTERVENTIE = Groep(
     ),
 )
 
-COMMUNITY = Groep("community", _rijen(text.COMMUNITY_LABELS, {"naam": Soort.KORT}))
+_M = text.COMMUNITY_LABELS
+COMMUNITY = Groep(
+    "community",
+    (
+        Rubriek("naam", _M["naam"], Soort.KORT),
+        Rubriek("betrokken_partijen", _M["betrokken_partijen"], Soort.TEKST),
+        Rubriek("doel", _M["doel"], Soort.TEKST),
+        Rubriek("doelgroep", _M["doelgroep"], Soort.TEKST),
+        Rubriek("activiteiten", _M["activiteiten"], Soort.TEKST),
+    ),
+)
 
 TOELICHTING = Groep(
     "toelichting",
