@@ -116,7 +116,8 @@ def _rijen(tabel: Any) -> list[tuple[str, list[str]]]:
 
 
 def _verwacht(tabel: Tabel) -> list[tuple[str, list[str]]]:
-    return [(rij.label, regels_van(rij.waarde)) for rij in tabel.rijen]
+    # An optional field left empty prints an empty line: in the DOCX, no text.
+    return [(rij.label, [r for r in regels_van(rij.waarde) if r]) for rij in tabel.rijen]
 
 
 @pytest.mark.parametrize("pad", ALLE, ids=lambda p: p.stem)

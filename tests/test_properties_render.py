@@ -12,6 +12,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from pypdf import PdfReader
 
+from gka_docgen.document import structure
+from gka_docgen.document.structure import Soort
 from gka_docgen.errors import OngeldigeAgenda
 from gka_docgen.render.context import bouw
 from gka_docgen.render.docx import render_docx
@@ -33,7 +35,8 @@ _RENDER = settings(
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
 
-_BEDRAGEN = {"bijdrage_ocw", "cofinanciering", "maximum_ocw", "datum"}  # printed formatted
+# Amounts and dates are printed formatted; the kinds (soort, status) print as other words.
+_GEFORMATTEERD = structure.sleutels_van(Soort.BEDRAG, Soort.DATUM, Soort.KEUZE)
 
 
 def _teksten(data: object, sleutel: str = "") -> list[str]:
@@ -42,7 +45,7 @@ def _teksten(data: object, sleutel: str = "") -> list[str]:
         return [t for k, v in data.items() for t in _teksten(v, k)]
     if isinstance(data, list):
         return [t for v in data for t in _teksten(v, sleutel)]
-    if not isinstance(data, str) or sleutel in _BEDRAGEN | {"soort", "status"}:
+    if not isinstance(data, str) or sleutel in _GEFORMATTEERD:
         return []
     uit = []
     for regel in data.splitlines():
