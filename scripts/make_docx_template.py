@@ -298,7 +298,7 @@ def regel(c: Container, expr: str, stijl: str | None = None) -> Any:
 
 
 def veld(c: Container, expr: str, stijl: str | None = None, opsomming: str = "List Bullet") -> None:
-    """Paragraphs printing a `Veld`: each `alinea` a paragraph, each `opsomming` bullets."""
+    """Paragraphs printing `Tekstblokken`: each `alinea` a paragraph, each `opsomming` bullets."""
     tag(c, f"for blok in {expr}")
     tag(c, "for item in blok.regels")
     tag(c, "if blok.soort == 'opsomming'")

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from gka_docgen.document.paragraphs import Blok, Regel
-from gka_docgen.render.context import Context, Tabel, bouw
+from gka_docgen.render.context import Context, Veldentabel, bouw
 from gka_docgen.source.load import GeladenAgenda, laad
 
 HIER = Path(__file__).resolve().parent
@@ -60,7 +60,7 @@ def _veld(blokken: tuple[Blok, ...]) -> list[str]:
     return [r.tekst for b in blokken for r in b.regels]
 
 
-def _tabel(t: Tabel) -> list[str]:
+def _tabel(t: Veldentabel) -> list[str]:
     uit: list[str] = []
     for rij in t.rijen:
         uit += [rij.label, *_veld(rij.waarde)]

@@ -15,8 +15,8 @@ from docx.oxml.ns import qn
 from gka_docgen.document import text
 from gka_docgen.document.formatting import bedrag_template
 from gka_docgen.document.model import Agenda
-from gka_docgen.document.paragraphs import Veld
-from gka_docgen.render.context import Context, Tabel, bouw
+from gka_docgen.document.paragraphs import Tekstblokken
+from gka_docgen.render.context import Context, Veldentabel, bouw
 from gka_docgen.render.docx import render_docx
 from gka_docgen.render.docx_jinja import STIJL_HYPERLINK, STIJL_OPEN_VELD
 from gka_docgen.source.load import laad
@@ -48,7 +48,7 @@ def teksten(pad: Path) -> list[str]:
     return [a.tekst for a in gelezen(pad)]
 
 
-def regels_van(veld: Veld) -> list[str]:
+def regels_van(veld: Tekstblokken) -> list[str]:
     return [r.tekst for blok in veld for r in blok.regels]
 
 
@@ -115,7 +115,7 @@ def _rijen(tabel: Any) -> list[tuple[str, list[str]]]:
     ]
 
 
-def _verwacht(tabel: Tabel) -> list[tuple[str, list[str]]]:
+def _verwacht(tabel: Veldentabel) -> list[tuple[str, list[str]]]:
     # An optional field left empty prints an empty line: in the DOCX, no text.
     return [(rij.label, [r for r in regels_van(rij.waarde) if r]) for rij in tabel.rijen]
 

@@ -28,10 +28,10 @@ class Blok:
     regels: tuple[Regel, ...]
 
 
-Veld = tuple[Blok, ...]
+Tekstblokken = tuple[Blok, ...]
 
 
-def blokken_van(waarde: str) -> Veld:
+def blokken_van(waarde: str) -> Tekstblokken:
     blokken: list[Blok] = []
     alinea: list[str] = []
     punten: list[str] = []

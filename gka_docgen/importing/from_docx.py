@@ -19,7 +19,7 @@ from typing import Any
 from gka_docgen.document import structure, text
 from gka_docgen.document.structure import Groep, Rubriek, Soort
 from gka_docgen.errors import Pad
-from gka_docgen.importing.docx_reader import Alinea, GelezenDocx, OngeldigDocument, Tabel
+from gka_docgen.importing.docx_reader import Alinea, DocxTabel, GelezenDocx, OngeldigDocument
 from gka_docgen.importing.leftover import NietIngelezen, is_vast, vaste_zinnen
 
 _MAANDEN = {
@@ -140,7 +140,7 @@ def begint_tabel(label: str) -> bool:
     return norm(label) in _EERSTE_RIJEN
 
 
-def _rijen(tabel: Tabel) -> list[tuple[str, list[Alinea]]]:
+def _rijen(tabel: DocxTabel) -> list[tuple[str, list[Alinea]]]:
     """(label, value paragraphs) per row; 'Label: waarde' in one cell is split."""
     rijen = []
     for cellen in tabel.rijen:
@@ -157,7 +157,7 @@ def _rijen(tabel: Tabel) -> list[tuple[str, list[Alinea]]]:
     return rijen
 
 
-class _Lezer:
+class _VeldLezer:
     def __init__(self) -> None:
         self.data: dict[str, Any] = structure.leeg(structure.AGENDA)
         self.data |= {"status": "concept"}
@@ -266,14 +266,14 @@ class _Lezer:
 
     # -- tables --------------------------------------------------------------------------
 
-    def tabel(self, tabel: Tabel, plek: str, sectie: str = "") -> None:
+    def tabel(self, tabel: DocxTabel, plek: str, sectie: str = "") -> None:
         self.onder = f" onder '{sectie}'" if sectie and sectie != "titelpagina" else ""
         try:
             self._tabel(tabel, plek)
         finally:
             self.onder = ""
 
-    def _tabel(self, tabel: Tabel, plek: str) -> None:
+    def _tabel(self, tabel: DocxTabel, plek: str) -> None:
         self.pagina = tabel.pagina
         if tabel.pagina:
             plek = f"{plek} op pagina {tabel.pagina}"
@@ -372,7 +372,7 @@ class _Lezer:
             elif sleutel is None or (sleutel == "" and tekst_):
                 self._rest(f"{plek}{self.onder}, rij '{label.strip()}'", tekst_ or label)
 
-    def _naast_elkaar(self, tabel: Tabel, plek: str) -> bool:
+    def _naast_elkaar(self, tabel: DocxTabel, plek: str) -> bool:
         """Signatories side by side in one table: a column of labels and a column per
         signatory, or a cell per signatory with 'Naam: …', 'Functie: …' lines."""
         rijen = [r for r in tabel.rijen if r]
@@ -402,7 +402,7 @@ class _Lezer:
                 self._rest(f"{plek}{self.onder}, cel {nummer}", waarde(ruw))
         return True
 
-    def _begroting(self, tabel: Tabel, plek: str) -> None:
+    def _begroting(self, tabel: DocxTabel, plek: str) -> None:
         kolommen: dict[int, int] = {}  # column -> index in BEGROTING_KOPPEN
         koppen: list[str] = []
         for cellen in tabel.rijen:
@@ -532,7 +532,7 @@ def _sectie(a: Alinea, kopstijlen: bool) -> str | None:
 
 def naar_data(docx: GelezenDocx, naam: str = "het document") -> Import:
     """The agenda's data as the YAML holds it, from a DOCX on the template."""
-    lezer = _Lezer()
+    lezer = _VeldLezer()
     lezer.kopstijlen = any(
         isinstance(stuk, Alinea)
         and _KOPSTIJL.match(stuk.stijl)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from gka_docgen.importing.docx_reader import Alinea, GelezenDocx, OngeldigDocument, Tabel
+from gka_docgen.importing.docx_reader import Alinea, DocxTabel, GelezenDocx, OngeldigDocument
 from gka_docgen.importing.from_docx import begint_tabel
 
 MAX_PAGINAS = 300
@@ -143,7 +143,7 @@ def _in(bbox: tuple[float, float, float, float], punt: tuple[float, float]) -> b
     return bbox[0] <= punt[0] <= bbox[2] and bbox[1] <= punt[1] <= bbox[3]
 
 
-def _tabel(tekens: list[dict[str, Any]], tabel: Any, nummer: int) -> Tabel:
+def _tabel(tekens: list[dict[str, Any]], tabel: Any, nummer: int) -> DocxTabel:
     """A table's rows and cells; a character belongs to the cell its centre is in."""
     tekens = [c for c in tekens if _in(tabel.bbox, _midden(c))]
     rijen = []
@@ -159,7 +159,7 @@ def _tabel(tekens: list[dict[str, Any]], tabel: Any, nummer: int) -> Tabel:
             rechts = cel[2] - (links - cel[0])  # padding is alike left and right
             cellen.append(tuple(alineas(inhoud, rechts, nummer)))
         rijen.append(tuple(cellen))
-    return Tabel(tuple(rijen), pagina=nummer)
+    return DocxTabel(tuple(rijen), pagina=nummer)
 
 
 def _geen_vlak(obj: dict[str, Any]) -> bool:
@@ -183,7 +183,7 @@ Kolommen = tuple[int, ...]  # the x where a table's columns start; () for a para
 
 @dataclass
 class _Pagina:
-    stukken: list[tuple[Alinea | Tabel, Kolommen]]  # top to bottom
+    stukken: list[tuple[Alinea | DocxTabel, Kolommen]]  # top to bottom
     eerste: _Regel | None  # the first line, when the page starts with text (not a table)
     laatste: _Regel | None  # the last line, when the page ends with text
     rechts: float  # where a full line of text ends
@@ -201,7 +201,7 @@ def _in_marge(r: _Regel, hoogte: float, rand: set[str]) -> bool:
 def _lees_pagina(pagina: Any, nummer: int, rand: set[str]) -> _Pagina:
     pagina = pagina.filter(_geen_vlak)
     tabellen = pagina.find_tables()
-    stukken: list[tuple[float, Alinea | Tabel, Kolommen]] = []
+    stukken: list[tuple[float, Alinea | DocxTabel, Kolommen]] = []
     for t in tabellen:
         kolommen = tuple(round(c[0]) for c in t.rows[0].cells if c is not None)
         stukken.append((t.bbox[1], _tabel(pagina.chars, t, nummer), kolommen))
@@ -247,7 +247,7 @@ def _kop_en_voet(paginas: list[Any]) -> set[str]:
     return {s for s, n in gezien.items() if n > 1}
 
 
-def _voeg_samen(vorige: Tabel, vervolg: Tabel) -> Tabel:
+def _voeg_samen(vorige: DocxTabel, vervolg: DocxTabel) -> DocxTabel:
     """A table broken over a page: its rows again as one, a broken row as one row."""
     rijen = list(vorige.rijen)
     eerste, *rest = vervolg.rijen
@@ -255,15 +255,15 @@ def _voeg_samen(vorige: Tabel, vervolg: Tabel) -> Tabel:
         rijen[-1] = tuple(a + b for a, b in zip(rijen[-1], eerste, strict=True))
     else:
         rest = [eerste, *rest]
-    return Tabel((*rijen, *rest), pagina=vorige.pagina)
+    return DocxTabel((*rijen, *rest), pagina=vorige.pagina)
 
 
-def _vervolg(vorige: _Pagina, stuk: Alinea | Tabel, kolommen: Kolommen, nu: _Pagina) -> bool:
+def _vervolg(vorige: _Pagina, stuk: Alinea | DocxTabel, kolommen: Kolommen, nu: _Pagina) -> bool:
     """Whether the first piece of page `nu` goes on with the last piece of page `vorige`."""
     if not vorige.stukken:
         return False
     laatste, laatste_kolommen = vorige.stukken[-1]
-    if isinstance(stuk, Tabel) and isinstance(laatste, Tabel):
+    if isinstance(stuk, DocxTabel) and isinstance(laatste, DocxTabel):
         eerste_cel = stuk.rijen[0][0] if stuk.rijen and stuk.rijen[0] else ()
         return kolommen == laatste_kolommen and not begint_tabel(
             " ".join(a.tekst for a in eerste_cel)
@@ -316,8 +316,8 @@ def lees_pdf_opmaak(inhoud: bytes, naam: str) -> GelezenDocx:
     return gelezen
 
 
-def _aaneen(vorige: Alinea | Tabel, vervolg: Alinea | Tabel) -> Alinea | Tabel:
-    if isinstance(vorige, Tabel) and isinstance(vervolg, Tabel):
+def _aaneen(vorige: Alinea | DocxTabel, vervolg: Alinea | DocxTabel) -> Alinea | DocxTabel:
+    if isinstance(vorige, DocxTabel) and isinstance(vervolg, DocxTabel):
         return _voeg_samen(vorige, vervolg)
     assert isinstance(vorige, Alinea) and isinstance(vervolg, Alinea)
     return replace(vorige, tekst=_plak(vorige.tekst, vervolg.tekst))

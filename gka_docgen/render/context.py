@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from gka_docgen.document import model, structure, text
 from gka_docgen.document.formatting import bedrag, bedrag_template, datum
 from gka_docgen.document.model import Agenda
-from gka_docgen.document.paragraphs import Blok, Regel, Veld, blokken_van
+from gka_docgen.document.paragraphs import Blok, Regel, Tekstblokken, blokken_van
 from gka_docgen.document.structure import Groep, Rubriek, Soort
 
 TAAL = "nl-NL"
@@ -34,11 +34,11 @@ class Rij:
     """A row of a two-column table: the template's label and the filled value."""
 
     label: str
-    waarde: Veld
+    waarde: Tekstblokken
 
 
 @dataclass(frozen=True)
-class Tabel:
+class Veldentabel:
     """The table of one intervention or community."""
 
     naam: Regel
@@ -48,7 +48,7 @@ class Tabel:
 @dataclass(frozen=True)
 class Sectie:
     kop: str
-    tekst: Veld
+    tekst: Tekstblokken
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Handtekeningregel:
 
 
 @dataclass(frozen=True)
-class Ondertekenaar:
+class Ondertekenaarblok:
     naam: Regel
     functie: Regel
     organisatie: Regel
@@ -79,9 +79,9 @@ class Ondertekenaar:
 
 
 @dataclass(frozen=True)
-class Begrotingsregel:
+class Begrotingsrij:
     interventie: Regel
-    omschrijving: Veld
+    omschrijving: Tekstblokken
     bijdrage_ocw: Regel
     cofinanciering: Regel
     totaal: Regel
@@ -118,9 +118,9 @@ class Context:
     # 3. Agenda Afspraak
     agenda_afspraak_kop: str
     bestuurlijk_overleg_kop: str
-    bestuurlijk_overleg: Veld
-    interventies: tuple[Tabel, ...]
-    communities: tuple[Tabel, ...]
+    bestuurlijk_overleg: Tekstblokken
+    interventies: tuple[Veldentabel, ...]
+    communities: tuple[Veldentabel, ...]
     # 4. Taken en Rollen
     taken_en_rollen_kop: str
     samenwerking_kop: str
@@ -128,7 +128,7 @@ class Context:
     verplichtingen: tuple[str, ...]
     # 5. Ondertekening
     ondertekening_kop: str
-    ondertekenaars: tuple[Ondertekenaar, ...]
+    ondertekenaars: tuple[Ondertekenaarblok, ...]
     plaats: Regel  # empty text: a line to write on
     datum: Regel  # empty text: a line to write on
     naam_label: str
@@ -141,7 +141,7 @@ class Context:
     bijlage_kop: str
     bijlage_zin: str
     begroting_koppen: tuple[str, ...]
-    begroting: tuple[Begrotingsregel, ...]
+    begroting: tuple[Begrotingsrij, ...]
     totaal_label: str
     totaal_ocw: Regel  # over a missing amount: marked as incomplete, like a placeholder
     totaal_cofinanciering: Regel
@@ -161,7 +161,7 @@ def regel(waarde: str, label: str) -> Regel:
     return Regel(waarde) if waarde.strip() else _open(label)
 
 
-def veld(waarde: str, label: str) -> Veld:
+def veld(waarde: str, label: str) -> Tekstblokken:
     """Free text -> paragraphs and bulleted lists, or the placeholder when empty.
 
     A blank line starts a new paragraph; lines that start with "- " (or "• ")
@@ -176,7 +176,7 @@ def _alinea(r: Regel) -> Blok:
     return Blok("alinea", (r,))
 
 
-def _waarde(r: Rubriek, waarde: object) -> Veld:
+def _waarde(r: Rubriek, waarde: object) -> Tekstblokken:
     """One field's value as its table row prints it: text as paragraphs and lists, a
     group (the contact) a line per field, anything else one line; an empty field of a
     concept its placeholder, an optional one an empty line."""
@@ -195,7 +195,7 @@ def _waarde(r: Rubriek, waarde: object) -> Veld:
     return (_alinea(regel(str(waarde), r.plaatshouder)),)
 
 
-def _tabel(groep: Groep, item: BaseModel) -> Tabel:
+def _tabel(groep: Groep, item: BaseModel) -> Veldentabel:
     """The table of one intervention or community: a row per field of `groep`; its first
     row's line names the table."""
     rijen: list[Rij] = []
@@ -203,7 +203,7 @@ def _tabel(groep: Groep, item: BaseModel) -> Tabel:
         if r.tussenkop:
             rijen.append(Rij(r.tussenkop, ()))
         rijen.append(Rij(r.label, _waarde(r, getattr(item, r.sleutel))))
-    return Tabel(rijen[0].waarde[0].regels[0], tuple(rijen))
+    return Veldentabel(rijen[0].waarde[0].regels[0], tuple(rijen))
 
 
 def _som(bedragen: Iterable[Decimal | None]) -> Decimal:
@@ -248,7 +248,7 @@ def bouw(agenda: Agenda) -> Context:
     kolom = {r.sleutel: r.label for r in structure.BEGROTINGSREGEL}
     regels = agenda.begroting.regels
     begroting = tuple(
-        Begrotingsregel(
+        Begrotingsrij(
             interventie=regel(r.interventie, kolom["interventie"]),
             omschrijving=veld(r.omschrijving, kolom["omschrijving"]),
             bijdrage_ocw=_bedrag_regel(r.bijdrage_ocw, kolom["bijdrage_ocw"]),
@@ -296,7 +296,7 @@ def bouw(agenda: Agenda) -> Context:
         verplichtingen=text.VERPLICHTINGEN,
         ondertekening_kop=text.ONDERTEKENING_KOP,
         ondertekenaars=tuple(
-            Ondertekenaar(
+            Ondertekenaarblok(
                 naam=regel(o.naam, o_labels["naam"]),
                 functie=regel(o.functie, o_labels["functie"]),
                 organisatie=regel(o.organisatie, o_labels["organisatie"]),

@@ -15,7 +15,7 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Veld:
+class Formulierveld:
     naam: str
     soort: str  # "handtekening", "tekst", or the PDF's own name for another kind
     pagina: int  # counted from 1; 0 when the field names no page
@@ -24,7 +24,7 @@ class Veld:
 @dataclass(frozen=True)
 class Weergave:
     paginas: list[list[str]]  # per page, its lines of text (spaces collapsed, no empty lines)
-    velden: list[Veld]
+    velden: list[Formulierveld]
 
 
 _SOORTEN = {"/Sig": "handtekening", "/Tx": "tekst"}
@@ -47,7 +47,7 @@ def weergave(pdf: bytes, reader: Any) -> Weergave:
     return Weergave(paginas, _velden(reader))
 
 
-def _velden(reader: Any) -> list[Veld]:
+def _velden(reader: Any) -> list[Formulierveld]:
     from pyhanko.pdf_utils import generic
 
     root = reader.root
@@ -64,7 +64,7 @@ def _velden(reader: Any) -> list[Veld]:
         naam = str(veld["/T"]) if "/T" in veld else ""
         plek = veld.raw_get("/P") if "/P" in veld else None
         pagina = paginanummers.get(plek.idnum, 0) if isinstance(plek, generic.IndirectObject) else 0
-        uit.append(Veld(naam, _SOORTEN.get(soort, soort), pagina))
+        uit.append(Formulierveld(naam, _SOORTEN.get(soort, soort), pagina))
     return sorted(uit, key=lambda v: (v.pagina, v.naam))
 
 

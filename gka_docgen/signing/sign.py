@@ -49,22 +49,22 @@ WACHTWOORD_VARIABELE = "GKA_P12_WACHTWOORD"
 
 
 @dataclass(frozen=True)
-class Veld:
+class Handtekeningstatus:
     naam: str
     getekend: bool
 
 
-def velden(pdf: bytes, naam: str = "PDF") -> list[Veld]:
+def velden(pdf: bytes, naam: str = "PDF") -> list[Handtekeningstatus]:
     """The signature fields of a GKA PDF, in document order."""
     return _velden(lees_pdf(pdf, naam), naam)
 
 
-def _velden(reader: Any, naam: str) -> list[Veld]:
+def _velden(reader: Any, naam: str) -> list[Handtekeningstatus]:
     from pyhanko.sign.fields import enumerate_sig_fields
 
     bron_uit(reader, naam)
     return [
-        Veld(str(veldnaam), waarde is not None)
+        Handtekeningstatus(str(veldnaam), waarde is not None)
         for veldnaam, waarde, _ in enumerate_sig_fields(reader, filled_status=None)
     ]
 
