@@ -103,7 +103,7 @@ WATERMERK = (
     ' stroked="f">'
     '<v:fill opacity="10486f"/>'
     f'<v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt;font-weight:bold"'
-    ' string="{{ concept_mark }}"/>'
+    ' string="{{ document.concept_mark }}"/>'
     "</v:shape></w:pict></w:r>"
 )
 
@@ -439,43 +439,43 @@ def _pagina(doc: Any) -> None:
 
     kop = sectie.header.paragraphs[0]
     kop.style = doc.styles["Header"]
-    kop.add_run("{{ korte_titel }}")
-    kop.add_run("{%r if concept %}")
+    kop.add_run("{{ document.korte_titel }}")
+    kop.add_run("{%r if document.concept %}")
     kop._p.append(parse_xml(WATERMERK))
     kop.add_run("{%r endif %}")
 
     voet = sectie.footer.paragraphs[0]
     voet.style = doc.styles["Footer"]
     voet.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    voet.add_run("{{ pagina }} ")
+    voet.add_run("{{ document.pagina }} ")
     _veldcode(voet, "PAGE")
-    voet.add_run(" {{ van }} ")
+    voet.add_run(" {{ document.van }} ")
     _veldcode(voet, "NUMPAGES")
 
 
 def _opening(doc: Any) -> None:
-    par(doc, "{{ titel|heel(gemeente) }}", "Title")
-    par(doc, "{{ documentnaam }}", "Subtitle")
-    par(doc, "{{ motto }}", "Quote")
-    par(doc, "{{ intro }}")
-    par(doc, "{{ periode_zin }}")
-    tag(doc, "for pijler in pijlers")
+    par(doc, "{{ opening.titel|heel(document.gemeente) }}", "Title")
+    par(doc, "{{ document.documentnaam }}", "Subtitle")
+    par(doc, "{{ opening.motto }}", "Quote")
+    par(doc, "{{ opening.intro }}")
+    par(doc, "{{ opening.periode_zin }}")
+    tag(doc, "for pijler in opening.pijlers")
     par(doc, "{{ pijler.kop }}", "Heading 2")
     par(doc, "{{ pijler.tekst }}")
     tag(doc, "endfor")
-    tag(doc, "if themas")
-    par(doc, "{{ themas_zin }}")
-    tag(doc, "for item in themas")
+    tag(doc, "if opening.themas")
+    par(doc, "{{ opening.themas_zin }}")
+    tag(doc, "for item in opening.themas")
     regel(doc, "item", "List Bullet")
     tag(doc, "endfor")
     tag(doc, "endif")
 
 
 def _toelichting(doc: Any) -> None:
-    kop = par(doc, "{{ gelijke_kansen_kop|heel(gemeente) }}", "Heading 1")
+    kop = par(doc, "{{ toelichting.titel|heel(document.gemeente) }}", "Heading 1")
     kop.paragraph_format.page_break_before = True
-    par(doc, "{{ toelichting_kop }}", "Heading 2")
-    tag(doc, "for sectie in toelichting")
+    par(doc, "{{ toelichting.kop }}", "Heading 2")
+    tag(doc, "for sectie in toelichting.secties")
     par(doc, "{{ sectie.kop }}", "Heading 3")
     veld(doc, "sectie.tekst")
     tag(doc, "endfor")
@@ -509,39 +509,39 @@ def _tweekoloms(doc: Any, lijst: str) -> None:
 
 
 def _agenda_afspraak(doc: Any) -> None:
-    par(doc, "{{ agenda_afspraak_kop }}", "Heading 1")
-    par(doc, "{{ bestuurlijk_overleg_kop }}", "Heading 2")
-    veld(doc, "bestuurlijk_overleg")
-    _tweekoloms(doc, "interventies")
-    _tweekoloms(doc, "communities")
+    par(doc, "{{ afspraak.kop }}", "Heading 1")
+    par(doc, "{{ afspraak.bestuurlijk_overleg_kop }}", "Heading 2")
+    veld(doc, "afspraak.bestuurlijk_overleg")
+    _tweekoloms(doc, "afspraak.interventies")
+    _tweekoloms(doc, "afspraak.communities")
 
 
 def _taken_en_rollen(doc: Any) -> None:
-    par(doc, "{{ taken_en_rollen_kop }}", "Heading 1")
-    par(doc, "{{ samenwerking_kop }}", "Heading 2")
-    par(doc, "{{ gemeente_kop|heel(gemeente) }}", "Heading 3")
-    tag(doc, "for verplichting in verplichtingen")
+    par(doc, "{{ taken.kop }}", "Heading 1")
+    par(doc, "{{ taken.samenwerking_kop }}", "Heading 2")
+    par(doc, "{{ taken.gemeente_kop|heel(document.gemeente) }}", "Heading 3")
+    tag(doc, "for verplichting in taken.verplichtingen")
     par(doc, "{{ verplichting }}", "List Number")
     tag(doc, "endfor")
 
 
 def _ondertekening(doc: Any) -> None:
-    par(doc, "{{ ondertekening_kop }}", "Heading 1")
-    tag(doc, "for ondertekenaar in ondertekenaars")
+    par(doc, "{{ ondertekening.kop }}", "Heading 1")
+    tag(doc, "for ondertekenaar in ondertekening.ondertekenaars")
     # (label, value, a line to write on when empty); a str alone is a `{%tr %}` tag row.
     # A table with the PDF's borders and shaded labels. The signature row comes twice:
     # a concept prints a line to sign on, a definitief document an Office signature
     # line (docx_signature.py) that the signer double-clicks in Word.
     rijen: list[tuple[str, str | None, bool] | str] = [
-        ("naam_label", "ondertekenaar.naam", False),
-        ("functie_label", "ondertekenaar.functie", False),
-        ("organisatie_label", "ondertekenaar.organisatie", False),
-        ("plaats_label", "plaats", True),
-        ("datum_label", "datum", True),
-        "if concept",
-        ("handtekening_label", None, True),
+        ("ondertekening.naam_label", "ondertekenaar.naam", False),
+        ("ondertekening.functie_label", "ondertekenaar.functie", False),
+        ("ondertekening.organisatie_label", "ondertekenaar.organisatie", False),
+        ("ondertekening.plaats_label", "ondertekening.plaats", True),
+        ("ondertekening.datum_label", "ondertekening.datum", True),
+        "if document.concept",
+        ("ondertekening.handtekening_label", None, True),
         "else",
-        ("handtekening_label", "handtekeningregel", False),
+        ("ondertekening.handtekening_label", "handtekeningregel", False),
         "endif",
     ]
     tabel = _tabel(doc, TWEEKOLOMS, rijen=len(rijen))
@@ -550,7 +550,7 @@ def _ondertekening(doc: Any) -> None:
             _tag_rij(tabel, index, spec)
             continue
         label, waarde, schrijflijn = spec
-        laatste = label == "handtekening_label"
+        laatste = label == "ondertekening.handtekening_label"
         _rij_eigenschap(rij, "w:cantSplit")
         links, rechts = rij.cells
         links.paragraphs[0].text = "{{ " + label + " }}"
@@ -587,9 +587,9 @@ def _ondertekening(doc: Any) -> None:
 
 
 def _bijlage(doc: Any) -> None:
-    kop = par(doc, "{{ bijlage_kop }}", "Heading 1")
+    kop = par(doc, "{{ bijlage.kop }}", "Heading 1")
     kop.paragraph_format.page_break_before = True
-    par(doc, "{{ bijlage_zin }}")
+    par(doc, "{{ bijlage.zin }}")
     # The PDF's columns (agenda.css): the amounts hold "€ 19.999.999,98" in bold.
     breedtes = [3.5, 3.6, 3.3, 3.3, 3.3]
     tabel = _tabel(doc, breedtes, rijen=4)
@@ -597,10 +597,10 @@ def _bijlage(doc: Any) -> None:
     _rij_eigenschap(kopregel, "w:tblHeader")  # repeated on every page
     _rij_eigenschap(kopregel, "w:cantSplit")
     for index, cel in enumerate(kopregel.cells):
-        cel.paragraphs[0].text = "{{ begroting_koppen[" + str(index) + "] }}"
+        cel.paragraphs[0].text = "{{ bijlage.koppen[" + str(index) + "] }}"
         cel.paragraphs[0].style = doc.styles["Tabellabel" if index < 2 else "Tabeltotaal"]
         _arceer(cel)
-    _tag_rij(tabel, 1, "for post in begroting")
+    _tag_rij(tabel, 1, "for post in bijlage.begroting")
     rij = tabel.rows[2]
     _rij_eigenschap(rij, "w:cantSplit")
     interventie, omschrijving, ocw, cofinanciering, totaal = rij.cells
@@ -618,11 +618,11 @@ def _bijlage(doc: Any) -> None:
     som = tabel.add_row()
     _rij_eigenschap(som, "w:cantSplit")
     teksten = [
-        "{{ totaal_label }}",
+        "{{ bijlage.totaal_label }}",
         "",
-        "{{r totaal_ocw|regel }}",
-        "{{r totaal_cofinanciering|regel }}",
-        "{{r totaal|regel }}",
+        "{{r bijlage.totaal_ocw|regel }}",
+        "{{r bijlage.totaal_cofinanciering|regel }}",
+        "{{r bijlage.totaal|regel }}",
     ]
     for index, (cel, tekst) in enumerate(zip(som.cells, teksten, strict=True)):
         cel.paragraphs[0].text = tekst

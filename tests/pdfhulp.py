@@ -73,33 +73,62 @@ def _r(r: Regel) -> list[str]:
 
 def verwachte_teksten(c: Context) -> list[str]:
     """Every fixed sentence and every value, in the order the context lists them."""
-    t = [c.titel, c.documentnaam, c.motto, c.intro, c.periode_zin]
-    for p in c.pijlers:
+    t = [
+        c.opening.titel,
+        c.document.documentnaam,
+        c.opening.motto,
+        c.opening.intro,
+        c.opening.periode_zin,
+    ]
+    for p in c.opening.pijlers:
         t += [p.kop, p.tekst]
-    if c.themas:
-        t += [c.themas_zin, *(r.tekst for r in c.themas)]
-    t += [c.gelijke_kansen_kop, c.toelichting_kop]
-    for s in c.toelichting:
+    if c.opening.themas:
+        t += [c.opening.themas_zin, *(r.tekst for r in c.opening.themas)]
+    t += [c.toelichting.titel, c.toelichting.kop]
+    for s in c.toelichting.secties:
         t += [s.kop, *_veld(s.tekst)]
-    t += [c.agenda_afspraak_kop, c.bestuurlijk_overleg_kop, *_veld(c.bestuurlijk_overleg)]
-    for tabel in (*c.interventies, *c.communities):
+    t += [
+        c.afspraak.kop,
+        c.afspraak.bestuurlijk_overleg_kop,
+        *_veld(c.afspraak.bestuurlijk_overleg),
+    ]
+    for tabel in (*c.afspraak.interventies, *c.afspraak.communities):
         t += _tabel(tabel)
-    t += [c.taken_en_rollen_kop, c.samenwerking_kop, c.gemeente_kop, *c.verplichtingen]
-    t += [c.ondertekening_kop]
-    for o in c.ondertekenaars:
-        t += [c.naam_label, o.naam.tekst, c.functie_label, o.functie.tekst]
-        t += [c.organisatie_label, o.organisatie.tekst, c.plaats_label, *_r(c.plaats)]
-        t += [c.datum_label, *_r(c.datum), c.handtekening_label]
-    t += [c.bijlage_kop, c.bijlage_zin, *c.begroting_koppen]
-    for b in c.begroting:
+    t += [c.taken.kop, c.taken.samenwerking_kop, c.taken.gemeente_kop, *c.taken.verplichtingen]
+    t += [c.ondertekening.kop]
+    for o in c.ondertekening.ondertekenaars:
+        t += [
+            c.ondertekening.naam_label,
+            o.naam.tekst,
+            c.ondertekening.functie_label,
+            o.functie.tekst,
+        ]
+        t += [
+            c.ondertekening.organisatie_label,
+            o.organisatie.tekst,
+            c.ondertekening.plaats_label,
+            *_r(c.ondertekening.plaats),
+        ]
+        t += [
+            c.ondertekening.datum_label,
+            *_r(c.ondertekening.datum),
+            c.ondertekening.handtekening_label,
+        ]
+    t += [c.bijlage.kop, c.bijlage.zin, *c.bijlage.koppen]
+    for b in c.bijlage.begroting:
         t += [b.interventie.tekst, *_veld(b.omschrijving), b.bijdrage_ocw.tekst]
         t += [b.cofinanciering.tekst, b.totaal.tekst]
-    t += [c.totaal_label, c.totaal_ocw.tekst, c.totaal_cofinanciering.tekst, c.totaal.tekst]
+    t += [
+        c.bijlage.totaal_label,
+        c.bijlage.totaal_ocw.tekst,
+        c.bijlage.totaal_cofinanciering.tekst,
+        c.bijlage.totaal.tekst,
+    ]
     return t
 
 
 def zonder_paginarand(tekst: str, c: Context) -> str:
     """The text without running header, footer and CONCEPT mark (they interrupt paragraphs)."""
-    tekst = tekst.replace(c.korte_titel, " ")
-    tekst = re.sub(rf"{c.pagina}\s+\d+\s+{c.van}\s+\d+", " ", tekst)
-    return tekst.replace(c.concept_mark, " ") if c.concept else tekst
+    tekst = tekst.replace(c.document.korte_titel, " ")
+    tekst = re.sub(rf"{c.document.pagina}\s+\d+\s+{c.document.van}\s+\d+", " ", tekst)
+    return tekst.replace(c.document.concept_mark, " ") if c.document.concept else tekst

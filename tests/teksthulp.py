@@ -40,8 +40,8 @@ def pdf_tekst(pdf: bytes, ctx: Context) -> str:
     regels = []
     for regel in ruw.splitlines():
         r = " ".join(regel.replace("\u00a0", " ").split())
-        if r in {ctx.korte_titel, ctx.concept_mark} or re.fullmatch(
-            rf"{ctx.pagina} \d+ {ctx.van} \d+", r
+        if r in {ctx.document.korte_titel, ctx.document.concept_mark} or re.fullmatch(
+            rf"{ctx.document.pagina} \d+ {ctx.document.van} \d+", r
         ):
             continue
         r = re.sub(r"^(•|\d+\.)( |$)", "", r)

@@ -31,34 +31,39 @@ def test_an_empty_field_is_a_visible_placeholder() -> None:
 
 def test_fixed_text_is_filled_with_name_period_and_kind() -> None:
     ctx = bouw(laad(AGENDAS / "almere.yaml").agenda)
-    assert ctx.titel == "Gelijke Kansen voor alle kinderen en jongeren in gemeente Almere"
-    assert ctx.periode_zin.startswith("Wij voeren in de periode 2021-2024 samen een GKA-agenda")
-    assert "in gemeente Almere. Wij zetten in op:" in ctx.periode_zin
-    assert [p.kop for p in ctx.pijlers] == ["Verbinding", "Effectiviteit", "Kennisdeling"]
-    assert ctx.documentnaam == "GKA-Addendum 2021-2024"
-    assert "Gelijke Kansen Alliantie Addendum opgenomen" in ctx.bijlage_zin
-    assert "aanvullend maximaal 100.000,- beschikbaar" in ctx.bijlage_zin
-    assert ctx.verplichtingen == text.VERPLICHTINGEN
-    assert ctx.concept
+    assert ctx.opening.titel == "Gelijke Kansen voor alle kinderen en jongeren in gemeente Almere"
+    assert ctx.opening.periode_zin.startswith(
+        "Wij voeren in de periode 2021-2024 samen een GKA-agenda"
+    )
+    assert "in gemeente Almere. Wij zetten in op:" in ctx.opening.periode_zin
+    assert [p.kop for p in ctx.opening.pijlers] == ["Verbinding", "Effectiviteit", "Kennisdeling"]
+    assert ctx.document.documentnaam == "GKA-Addendum 2021-2024"
+    assert "Gelijke Kansen Alliantie Addendum opgenomen" in ctx.bijlage.zin
+    assert "aanvullend maximaal 100.000,- beschikbaar" in ctx.bijlage.zin
+    assert ctx.taken.verplichtingen == text.VERPLICHTINGEN
+    assert ctx.document.concept
 
 
 def test_npo_section_appears_only_when_present() -> None:
     npo = text.TOELICHTING["inzet_nationaal_programma_onderwijs"]
     agenda_ctx = bouw(laad(AGENDAS / "hengelo.yaml").agenda)
-    assert npo not in [s.kop for s in agenda_ctx.toelichting]
+    assert npo not in [s.kop for s in agenda_ctx.toelichting.secties]
     addendum_ctx = bouw(laad(AGENDAS / "almere.yaml").agenda)
-    assert npo in [s.kop for s in addendum_ctx.toelichting]
+    assert npo in [s.kop for s in addendum_ctx.toelichting.secties]
 
 
 def test_budget_totals() -> None:
     ctx = bouw(laad(DATA / "valid" / "volledig.yaml").agenda)
     nbsp = "\u00a0"
-    assert [r.totaal.tekst for r in ctx.begroting] == [f"€{nbsp}85.000,50", f"€{nbsp}52.500"]
-    assert ctx.totaal_ocw.tekst == f"€{nbsp}100.000"
-    assert ctx.totaal_cofinanciering.tekst == f"€{nbsp}37.500,50"
-    assert ctx.totaal.tekst == f"€{nbsp}137.500,50"
-    assert ctx.datum.tekst == "15 december 2021"
-    assert not ctx.concept
+    assert [r.totaal.tekst for r in ctx.bijlage.begroting] == [
+        f"€{nbsp}85.000,50",
+        f"€{nbsp}52.500",
+    ]
+    assert ctx.bijlage.totaal_ocw.tekst == f"€{nbsp}100.000"
+    assert ctx.bijlage.totaal_cofinanciering.tekst == f"€{nbsp}37.500,50"
+    assert ctx.bijlage.totaal.tekst == f"€{nbsp}137.500,50"
+    assert ctx.ondertekening.datum.tekst == "15 december 2021"
+    assert not ctx.document.concept
 
 
 def test_context_json_is_the_same_in_another_process() -> None:

@@ -124,12 +124,12 @@ def _verwacht(tabel: Veldentabel) -> list[tuple[str, list[str]]]:
 def test_one_table_per_intervention_and_community(pad: Path) -> None:
     _, context, _ = gerenderd(pad)
     tabellen = _tabellen(pad)
-    n = len(context.interventies) + len(context.communities)
+    n = len(context.afspraak.interventies) + len(context.afspraak.communities)
     assert [_rijen(t) for t in tabellen[:n]] == [
-        _verwacht(t) for t in (*context.interventies, *context.communities)
+        _verwacht(t) for t in (*context.afspraak.interventies, *context.afspraak.communities)
     ]
     # Then one table per signatory and the budget.
-    assert len(tabellen) == n + len(context.ondertekenaars) + 1
+    assert len(tabellen) == n + len(context.ondertekening.ondertekenaars) + 1
 
 
 def test_intervention_values_from_the_yaml_in_their_rows() -> None:
@@ -203,19 +203,19 @@ def _stijl_van(pad: Path, tekst: str) -> str:
 
 def test_headings_use_word_heading_styles() -> None:
     _, c, _ = gerenderd(DEFINITIEF)
-    assert _stijl_van(DEFINITIEF, c.titel) == "Title"
-    assert _stijl_van(DEFINITIEF, c.documentnaam) == "Subtitle"
-    for kop in (c.gelijke_kansen_kop, c.agenda_afspraak_kop, c.taken_en_rollen_kop):
+    assert _stijl_van(DEFINITIEF, c.opening.titel) == "Title"
+    assert _stijl_van(DEFINITIEF, c.document.documentnaam) == "Subtitle"
+    for kop in (c.toelichting.titel, c.afspraak.kop, c.taken.kop):
         assert _stijl_van(DEFINITIEF, kop) == "Heading 1"
-    for kop in (c.ondertekening_kop, c.bijlage_kop):
+    for kop in (c.ondertekening.kop, c.bijlage.kop):
         assert _stijl_van(DEFINITIEF, kop) == "Heading 1"
-    for kop in (c.toelichting_kop, c.bestuurlijk_overleg_kop, c.samenwerking_kop):
+    for kop in (c.toelichting.kop, c.afspraak.bestuurlijk_overleg_kop, c.taken.samenwerking_kop):
         assert _stijl_van(DEFINITIEF, kop) == "Heading 2"
-    for pijler in c.pijlers:
+    for pijler in c.opening.pijlers:
         assert _stijl_van(DEFINITIEF, pijler.kop) == "Heading 2"
-    for sectie in c.toelichting:
+    for sectie in c.toelichting.secties:
         assert _stijl_van(DEFINITIEF, sectie.kop) == "Heading 3"
-    assert _stijl_van(DEFINITIEF, c.gemeente_kop) == "Heading 3"
+    assert _stijl_van(DEFINITIEF, c.taken.gemeente_kop) == "Heading 3"
 
 
 def _nummering(doc: Any, stijl: Any) -> str:
@@ -268,34 +268,34 @@ def test_bullets_are_a_real_bulleted_list_in_body_and_tables() -> None:
 def test_themes_only_when_the_municipality_has_them() -> None:
     _, c, _ = gerenderd(DEFINITIEF)
     themas = [a.tekst for a in gelezen(DEFINITIEF) if a.stijl == "List Bullet"]
-    assert themas[:3] == [t.tekst for t in c.themas]
+    assert themas[:3] == [t.tekst for t in c.opening.themas]
     _, leeg, _ = gerenderd(LEEG)
-    assert leeg.themas == ()
-    assert leeg.themas_zin not in teksten(LEEG)
+    assert leeg.opening.themas == ()
+    assert leeg.opening.themas_zin not in teksten(LEEG)
 
 
 def test_toelichting_and_appendix_start_on_a_new_page() -> None:
     _, c, _ = gerenderd(DEFINITIEF)
     doc = document(DEFINITIEF)
     koppen = {p.text: p for p in doc.paragraphs}
-    assert koppen[c.gelijke_kansen_kop].paragraph_format.page_break_before
-    assert koppen[c.bijlage_kop].paragraph_format.page_break_before
+    assert koppen[c.toelichting.titel].paragraph_format.page_break_before
+    assert koppen[c.bijlage.kop].paragraph_format.page_break_before
 
 
 def test_signature_block_per_signatory_kept_together() -> None:
     _, c, _ = gerenderd(DEFINITIEF)
     tabellen = _tabellen(DEFINITIEF)
-    n = len(c.interventies) + len(c.communities)
-    blokken = tabellen[n : n + len(c.ondertekenaars)]
-    for blok, o in zip(blokken, c.ondertekenaars, strict=True):
+    n = len(c.afspraak.interventies) + len(c.afspraak.communities)
+    blokken = tabellen[n : n + len(c.ondertekening.ondertekenaars)]
+    for blok, o in zip(blokken, c.ondertekening.ondertekenaars, strict=True):
         rijen = [(r.cells[0].text, r.cells[1].text) for r in blok.rows]
         assert rijen == [
-            (c.naam_label, o.naam.tekst),
-            (c.functie_label, o.functie.tekst),
-            (c.organisatie_label, o.organisatie.tekst),
-            (c.plaats_label, "Almere"),
-            (c.datum_label, ""),  # no date in the YAML: a blank line to write on
-            (c.handtekening_label, ""),
+            (c.ondertekening.naam_label, o.naam.tekst),
+            (c.ondertekening.functie_label, o.functie.tekst),
+            (c.ondertekening.organisatie_label, o.organisatie.tekst),
+            (c.ondertekening.plaats_label, "Almere"),
+            (c.ondertekening.datum_label, ""),  # no date in the YAML: a blank line to write on
+            (c.ondertekening.handtekening_label, ""),
         ]
         for index, rij in enumerate(blok.rows):
             assert rij._tr.trPr.find(qn("w:cantSplit")) is not None
@@ -330,8 +330,8 @@ def _kop_en_voet(pad: Path) -> tuple[str, str, str]:
 def test_header_has_short_title_and_footer_page_x_of_y_fields() -> None:
     _, c, _ = gerenderd(DEFINITIEF)
     kop, voet, voet_xml = _kop_en_voet(DEFINITIEF)
-    assert kop == c.korte_titel
-    assert voet.startswith(f"{c.pagina} ") and f" {c.van} " in voet
+    assert kop == c.document.korte_titel
+    assert voet.startswith(f"{c.document.pagina} ") and f" {c.document.van} " in voet
     instructies = [i.strip() for i in voet_xml.split("<w:instrText")[1:]]
     assert [i.split(">", 1)[1].split("<", 1)[0].strip() for i in instructies] == [
         "PAGE",
@@ -342,18 +342,18 @@ def test_header_has_short_title_and_footer_page_x_of_y_fields() -> None:
 def test_concept_mark_on_every_page_of_a_concept_only() -> None:
     for pad in (LEEG, *VOORBEELDEN):
         _, c, _ = gerenderd(pad)
-        assert c.concept
+        assert c.document.concept
         # Word's text watermark: WordArt in the header, turned, on every page.
         kop_xml = document(pad).sections[0].header._element.xml
-        assert kop_xml.count('string="' + c.concept_mark + '"') == 1
+        assert kop_xml.count('string="' + c.document.concept_mark + '"') == 1
         assert "rotation:315" in kop_xml and "PowerPlusWaterMarkObject" in kop_xml
-        assert _kop_en_voet(pad)[0] == c.korte_titel
+        assert _kop_en_voet(pad)[0] == c.document.korte_titel
     _, c, _ = gerenderd(DEFINITIEF)
-    assert not c.concept
+    assert not c.document.concept
     kop = _kop_en_voet(DEFINITIEF)[0]
-    assert c.concept_mark not in kop
-    assert c.concept_mark not in document(DEFINITIEF).sections[0].header._element.xml
-    assert all(c.concept_mark not in a.tekst for a in gelezen(DEFINITIEF))
+    assert c.document.concept_mark not in kop
+    assert c.document.concept_mark not in document(DEFINITIEF).sections[0].header._element.xml
+    assert all(c.document.concept_mark not in a.tekst for a in gelezen(DEFINITIEF))
 
 
 def _runs(doc: Any) -> list[Any]:
@@ -384,11 +384,11 @@ def test_core_properties_and_dutch_language() -> None:
     _, c, _ = gerenderd(DEFINITIEF)
     doc = document(DEFINITIEF)
     props = doc.core_properties
-    assert props.title == c.titel
-    assert props.subject == c.onderwerp
-    assert props.author == c.auteur
-    assert props.keywords == ", ".join(c.trefwoorden)
-    assert props.language == c.taal == "nl-NL"
+    assert props.title == c.opening.titel
+    assert props.subject == c.document.onderwerp
+    assert props.author == c.document.auteur
+    assert props.keywords == ", ".join(c.document.trefwoorden)
+    assert props.language == c.document.taal == "nl-NL"
     assert props.created == props.modified == datetime(2021, 1, 1, tzinfo=UTC)
     standaard = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))[0]
     assert standaard.find(qn("w:lang")).get(qn("w:val")) == "nl-NL"

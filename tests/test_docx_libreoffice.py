@@ -54,7 +54,7 @@ def test_libreoffice_converts_every_example_to_pdf(tmp_path: Path) -> None:
     for pad in AGENDA_BESTANDEN:
         context = bouw(laad(pad).agenda)
         (docx_map / f"{pad.stem}.docx").write_bytes(render_docx(context))
-        titels[pad.stem] = context.korte_titel
+        titels[pad.stem] = context.document.korte_titel
     # One soffice call for all files.
     uitvoer = _soffice(tmp_path, "pdf", pdf_map, sorted(docx_map.iterdir()))
     for stem, titel in titels.items():
@@ -74,7 +74,7 @@ def test_libreoffice_converts_every_example_to_pdf(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 def test_libreoffice_shows_and_keeps_the_signature_lines(tmp_path: Path) -> None:
     context = bouw(laad(DATA / "docx" / "almere-definitief.yaml").agenda)
-    regels = [o.handtekeningregel for o in context.ondertekenaars]
+    regels = [o.handtekeningregel for o in context.ondertekening.ondertekenaars]
     docx = tmp_path / "definitief.docx"
     docx.write_bytes(render_docx(context))
 

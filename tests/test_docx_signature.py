@@ -58,7 +58,7 @@ def _blokken(pad: Path) -> list[Any]:
 def test_one_signature_line_per_signatory_in_that_signatorys_block() -> None:
     context, _ = gerenderd(DEFINITIEF)
     blokken = _blokken(DEFINITIEF)
-    assert len(blokken) == len(context.ondertekenaars) == 3
+    assert len(blokken) == len(context.ondertekening.ondertekenaars) == 3
     agenda = laad(DEFINITIEF).agenda
     for blok, o in zip(blokken, agenda.ondertekening.ondertekenaars, strict=True):
         # Only in the signature cell of the block's last row.
@@ -83,7 +83,9 @@ def test_names_with_markup_and_template_markers_stay_as_typed(tmp_path: Path) ->
     docx = render_docx(context)
     lijnen = _lijnen(Document(io.BytesIO(docx)).element)
     assert lijnen[0].get(f"{{{NS_O}}}suggestedsigner") == naam
-    assert handtekening_emf(context.ondertekenaars[0].handtekeningregel) in _media(docx)
+    assert handtekening_emf(context.ondertekening.ondertekenaars[0].handtekeningregel) in _media(
+        docx
+    )
     controleer_voor_word(docx)
 
 
@@ -114,7 +116,7 @@ def test_each_line_shows_its_own_picture() -> None:
     vormen = list(doc.element.iter(f"{{{NS_V}}}shape"))
     assert len(vormen) == 3
     rids = [vorm.find(f"{{{NS_V}}}imagedata").get(f"{{{NS_R}}}id") for vorm in vormen]
-    for rid, o in zip(rids, context.ondertekenaars, strict=True):
+    for rid, o in zip(rids, context.ondertekening.ondertekenaars, strict=True):
         deel = doc.part.related_parts[rid]
         assert deel.content_type == "image/x-emf"
         assert deel.blob == handtekening_emf(o.handtekeningregel)
@@ -142,7 +144,7 @@ def _records(emf: bytes) -> list[tuple[int, bytes]]:
 
 def test_the_picture_is_a_well_formed_emf_with_name_and_title() -> None:
     context, _ = gerenderd(DEFINITIEF)
-    regel = context.ondertekenaars[1].handtekeningregel
+    regel = context.ondertekening.ondertekenaars[1].handtekeningregel
     emf = handtekening_emf(regel)
     records = _records(emf)
     soort, kop = records[0]

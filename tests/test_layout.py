@@ -41,10 +41,11 @@ def test_pdf_nothing_crosses_its_border(pad: Path) -> None:
 def _met_eerste_cel(tekst: str) -> list[str]:
     """The layout check's findings with `tekst` in the first cell of an intervention table."""
     context = bouw(laad(OPMAAK / "lange-woorden.yaml").agenda)
-    tabel = context.interventies[1]
+    tabel = context.afspraak.interventies[1]
     rij = Rij(tabel.rijen[0].label, (Blok("alinea", (Regel(tekst),)),))
     tabel = replace(tabel, rijen=(rij, *tabel.rijen[1:]))
-    return pdf_bevindingen(opmaak(replace(context, interventies=(context.interventies[0], tabel))))
+    afspraak = replace(context.afspraak, interventies=(context.afspraak.interventies[0], tabel))
+    return pdf_bevindingen(opmaak(replace(context, afspraak=afspraak)))
 
 
 def test_the_check_sees_text_over_a_cell_border() -> None:

@@ -100,8 +100,12 @@ def _brontekst(w: Weergave) -> str:
     delen = [a.tekst for a in alineas(w.docx)]
     delen += [p.text for p in (*sectie.header.paragraphs, *sectie.footer.paragraphs)]
     # The CONCEPT watermark and the signature lines' pictures (an X, name, title).
-    delen += [w.context.concept_mark, "X"]
-    delen += [t for o in w.context.ondertekenaars for t in (o.functie.tekst, o.organisatie.tekst)]
+    delen += [w.context.document.concept_mark, "X"]
+    delen += [
+        t
+        for o in w.context.ondertekening.ondertekenaars
+        for t in (o.functie.tekst, o.organisatie.tekst)
+    ]
     return "\n".join(delen)
 
 
@@ -137,16 +141,16 @@ def test_docx_intervention_tables_keep_together(weergaven: dict[str, Weergave], 
 
 def _koppen(c: Context) -> list[str]:
     return [
-        c.gelijke_kansen_kop,
-        c.toelichting_kop,
-        *(s.kop for s in c.toelichting),
-        c.agenda_afspraak_kop,
-        c.bestuurlijk_overleg_kop,
-        c.taken_en_rollen_kop,
-        c.samenwerking_kop,
-        c.gemeente_kop,
-        c.ondertekening_kop,
-        c.bijlage_kop,
+        c.toelichting.titel,
+        c.toelichting.kop,
+        *(s.kop for s in c.toelichting.secties),
+        c.afspraak.kop,
+        c.afspraak.bestuurlijk_overleg_kop,
+        c.taken.kop,
+        c.taken.samenwerking_kop,
+        c.taken.gemeente_kop,
+        c.ondertekening.kop,
+        c.bijlage.kop,
     ]
 
 

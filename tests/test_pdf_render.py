@@ -9,13 +9,11 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.meta
 import pytest
 from pypdf import PdfReader
 
 from gka_docgen.importing.extract import bron_van_pdf
-from gka_docgen.render.context import Context, velden
+from gka_docgen.render.context import Context
 from gka_docgen.render.pdf import HTML_SJABLOON, html_van, jinja_omgeving
 from gka_docgen.render.templates import SJABLONEN
 from gka_docgen.source.load import GeladenAgenda
@@ -31,6 +29,7 @@ from tests.pdfhulp import (
     verwachte_teksten,
     zonder_paginarand,
 )
+from tests.sjabloonhulp import controleer
 
 Gemaakt = tuple[GeladenAgenda, Context, bytes, Path]
 
@@ -106,14 +105,14 @@ def test_pdfa3_tagged_language_metadata_outline(gemaakt: Gemaakt) -> None:
     assert root["/Lang"] == "nl"
     meta: Any = reader.metadata
     assert meta is not None
-    assert meta.title == context.korte_titel
-    assert meta.author == context.auteur
-    assert meta.subject == context.onderwerp
-    assert meta["/Keywords"] == ", ".join(context.trefwoorden)
+    assert meta.title == context.document.korte_titel
+    assert meta.author == context.document.auteur
+    assert meta.subject == context.document.onderwerp
+    assert meta["/Keywords"] == ", ".join(context.document.trefwoorden)
     titels = [o.title for o in reader.outline if not isinstance(o, list)]
-    assert context.titel in titels
-    assert context.bijlage_kop in titels
-    assert context.ondertekening_kop in titels
+    assert context.opening.titel in titels
+    assert context.bijlage.kop in titels
+    assert context.ondertekening.kop in titels
 
 
 def test_source_yaml_inside_byte_for_byte(gemaakt: Gemaakt) -> None:
@@ -133,9 +132,11 @@ def test_concept_mark_on_every_page_of_a_concept_only(
         paginas = pdftotext(pad, "-raw").split("\f")[:-1]  # -raw: the rotated mark too
         assert len(paginas) >= 3
         for nummer, pagina in enumerate(paginas, start=1):
-            assert (context.concept_mark in pagina) is verwacht
-            assert context.korte_titel in pagina
-            assert re.search(rf"{context.pagina} {nummer} {context.van} {len(paginas)}", pagina)
+            assert (context.document.concept_mark in pagina) is verwacht
+            assert context.document.korte_titel in pagina
+            assert re.search(
+                rf"{context.document.pagina} {nummer} {context.document.van} {len(paginas)}", pagina
+            )
 
 
 def test_placeholders_of_a_concept_are_highlighted(concept: Gemaakt) -> None:
@@ -147,9 +148,13 @@ def test_placeholders_of_a_concept_are_highlighted(concept: Gemaakt) -> None:
 def test_appendix_starts_a_page(gemaakt: Gemaakt) -> None:
     _, context, _, pad = gemaakt
     paginas = pdftotext(pad).split("\f")
-    (pagina,) = [p for p in paginas if context.bijlage_kop in p]
-    kop = pagina.replace(context.korte_titel, "").replace(context.concept_mark, "").strip()
-    assert kop.startswith(context.bijlage_kop)
+    (pagina,) = [p for p in paginas if context.bijlage.kop in p]
+    kop = (
+        pagina.replace(context.document.korte_titel, "")
+        .replace(context.document.concept_mark, "")
+        .strip()
+    )
+    assert kop.startswith(context.bijlage.kop)
 
 
 def _velden(pdf: bytes) -> list[Any]:
@@ -179,7 +184,7 @@ def test_definitief_has_one_empty_signature_field_per_signatory_on_its_line(
     ]
     paginas = pdftotext(pad).split("\f")
     vorige_y = None
-    for veld, o in zip(velden_, context.ondertekenaars, strict=True):
+    for veld, o in zip(velden_, context.ondertekening.ondertekenaars, strict=True):
         assert veld["/FT"] == "/Sig" and "/V" not in veld
         pagina = next(
             i
@@ -240,7 +245,8 @@ def test_stylesheet_parses_without_warnings() -> None:
 def test_template_uses_only_context_fields_and_holds_no_sentences() -> None:
     bron = (SJABLONEN / HTML_SJABLOON).read_text(encoding="utf-8")
     omgeving = jinja_omgeving()  # the renderer's own, with its filters
-    assert jinja2.meta.find_undeclared_variables(omgeving.parse(bron)) <= velden()
+    gebruikt = controleer(omgeving.parse(bron), omgeving)
+    assert {"opening.titel", "afspraak.interventies", "bijlage.begroting"} <= gebruikt
     kaal = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", bron, flags=re.S)
     kaal = re.sub(r"<[^>]*>", " ", kaal)
     assert kaal.strip() == "", f"tekst in het sjabloon: {kaal.split()[:10]}"

@@ -37,8 +37,8 @@ def test_header_footer_and_concept_mark_are_drawn_but_not_read(tmp_path: Path) -
     paginas = pdftotext(pad, "-raw").split("\f")[:-1]  # -raw: the rotated mark too
     assert len(paginas) > 3
     for nummer, pagina in enumerate(paginas, start=1):
-        voet = f"{context.pagina} {nummer} {context.van} {len(paginas)}"
-        for getekend in (context.concept_mark, context.korte_titel, voet):
+        voet = f"{context.document.pagina} {nummer} {context.document.van} {len(paginas)}"
+        for getekend in (context.document.concept_mark, context.document.korte_titel, voet):
             assert getekend in " ".join(pagina.split()), (nummer, getekend)  # on the page
             assert getekend not in boom, getekend  # not in what is read out
     # Marked as artifacts in the content itself, not merely left out of the tree.
@@ -47,5 +47,9 @@ def test_header_footer_and_concept_mark_are_drawn_but_not_read(tmp_path: Path) -
     with pdfplumber.open(pad) as document:
         for nummer, pagina_ in enumerate(document.pages, start=1):
             artefact = "".join(c["text"] for c in pagina_.chars if c.get("tag") == "Artifact")
-            for getekend in (context.concept_mark, context.korte_titel, f"{nummer}"):
+            for getekend in (
+                context.document.concept_mark,
+                context.document.korte_titel,
+                f"{nummer}",
+            ):
                 assert getekend.replace(" ", "") in artefact.replace(" ", ""), (nummer, getekend)

@@ -173,7 +173,7 @@ def test_a_render_a_newer_save_overtook_is_dropped(tmp_path: Path) -> None:
         assert stand.versie == 2 and stand.documenten is not None
         context = stand.documenten.context
         assert context == bouw(laad(pad).agenda)
-        assert context.toelichting[0].tekst[0].regels[0].tekst.startswith("Tweede keer")
+        assert context.toelichting.secties[0].tekst[0].regels[0].tekst.startswith("Tweede keer")
     finally:
         volger.stop()
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 def test_200_interventions_in_one_docx(tmp_path: Path) -> None:
     geladen = laad(groot_agenda(tmp_path, 200))
     ctx = bouw(geladen.agenda)
-    assert len(ctx.interventies) == 200
+    assert len(ctx.afspraak.interventies) == 200
     docx = render_docx(ctx)
     controleer_voor_word(docx)
     tekst = "".join(docx_alineas(docx))

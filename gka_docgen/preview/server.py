@@ -55,8 +55,8 @@ def gegevens(stand: Stand, bron: str) -> dict[str, Any]:
     return {
         "versie": stand.versie,
         "bron": bron,
-        "titel": context.korte_titel if context else "",
-        "status": ("concept" if context.concept else "definitief") if context else "",
+        "titel": context.document.korte_titel if context else "",
+        "status": ("concept" if context.document.concept else "definitief") if context else "",
         "problemen": list(stand.problemen),
         "meldingkop": MELDINGKOP[bool(stand.paginas)],
         "paginas": [p.kenmerk for p in stand.paginas],

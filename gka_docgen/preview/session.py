@@ -50,7 +50,7 @@ class Documenten:
 
     def naam(self, formaat: str) -> str:
         c = self.context
-        return bestandsnaam(c.soort, c.periode, c.gemeente, formaat)
+        return bestandsnaam(c.document.soort, c.document.periode, c.document.gemeente, formaat)
 
     def inhoud(self, formaat: str) -> bytes:
         with self._slot:

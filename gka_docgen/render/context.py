@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import typing
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -88,8 +89,9 @@ class Begrotingsrij:
 
 
 @dataclass(frozen=True)
-class Context:
-    # The document
+class Document:
+    """What every page and the file's properties say of the document."""
+
     gemeente: str
     soort: str
     periode: str
@@ -103,7 +105,12 @@ class Context:
     trefwoorden: tuple[str, ...]
     pagina: str  # "Pagina"
     van: str  # "van"
-    # 1. Opening page
+
+
+@dataclass(frozen=True)
+class Opening:
+    """1. The opening page."""
+
     titel: str
     motto: str
     intro: str
@@ -111,23 +118,43 @@ class Context:
     pijlers: tuple[Pijler, ...]
     themas_zin: str
     themas: tuple[Regel, ...]
-    # 2. Toelichting
-    gelijke_kansen_kop: str
-    toelichting_kop: str
-    toelichting: tuple[Sectie, ...]
-    # 3. Agenda Afspraak
-    agenda_afspraak_kop: str
+
+
+@dataclass(frozen=True)
+class Toelichting:
+    """2. Toelichting."""
+
+    titel: str  # "Gelijke Kansen in Gemeente X"
+    kop: str
+    secties: tuple[Sectie, ...]
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    """3. Agenda Afspraak."""
+
+    kop: str
     bestuurlijk_overleg_kop: str
     bestuurlijk_overleg: Tekstblokken
     interventies: tuple[Veldentabel, ...]
     communities: tuple[Veldentabel, ...]
-    # 4. Taken en Rollen
-    taken_en_rollen_kop: str
+
+
+@dataclass(frozen=True)
+class TakenEnRollen:
+    """4. Taken en Rollen."""
+
+    kop: str
     samenwerking_kop: str
     gemeente_kop: str
     verplichtingen: tuple[str, ...]
-    # 5. Ondertekening
-    ondertekening_kop: str
+
+
+@dataclass(frozen=True)
+class Ondertekening:
+    """5. Ondertekening bevoegd gezag."""
+
+    kop: str
     ondertekenaars: tuple[Ondertekenaarblok, ...]
     plaats: Regel  # empty text: a line to write on
     datum: Regel  # empty text: a line to write on
@@ -137,15 +164,33 @@ class Context:
     plaats_label: str
     datum_label: str
     handtekening_label: str
-    # 6. Bijlage 1
-    bijlage_kop: str
-    bijlage_zin: str
-    begroting_koppen: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bijlage:
+    """6. Bijlage 1. Activiteitenplan & begroting."""
+
+    kop: str
+    zin: str
+    koppen: tuple[str, ...]
     begroting: tuple[Begrotingsrij, ...]
     totaal_label: str
     totaal_ocw: Regel  # over a missing amount: marked as incomplete, like a placeholder
     totaal_cofinanciering: Regel
     totaal: Regel
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything both templates print, by section in the document's order."""
+
+    document: Document
+    opening: Opening
+    toelichting: Toelichting
+    afspraak: Afspraak
+    taken: TakenEnRollen
+    ondertekening: Ondertekening
+    bijlage: Bijlage
 
     def als_json(self) -> str:
         """The context as sorted JSON: a stable, reviewable golden file."""
@@ -262,70 +307,93 @@ def bouw(agenda: Agenda) -> Context:
     ondertekening = agenda.ondertekening
     o_labels = text.ONDERTEKENAAR_LABELS
     return Context(
-        gemeente=g,
-        soort=agenda.soort,
-        periode=agenda.periode,
-        concept=agenda.status == "concept",
-        documentnaam=text.documentnaam(agenda.soort, agenda.periode),
-        korte_titel=text.korte_titel(agenda.soort, agenda.periode, g),
-        concept_mark=text.CONCEPT_MARK,
-        taal=TAAL,
-        auteur=text.gemeente_kop(g),
-        onderwerp=text.ONDERWERP,
-        trefwoorden=text.TREFWOORDEN,
-        pagina=text.PAGINA,
-        van=text.VAN,
-        titel=text.titel(g),
-        motto=text.MOTTO,
-        intro=text.INTRO,
-        periode_zin=text.periode_zin(agenda.periode, g),
-        pijlers=tuple(Pijler(kop, zin) for kop, zin in text.PIJLERS),
-        themas_zin=text.themas_zin(g),
-        themas=tuple(Regel(t) for t in agenda.themas if t),
-        gelijke_kansen_kop=text.gelijke_kansen_kop(g),
-        toelichting_kop=text.TOELICHTING_KOP,
-        toelichting=tuple(toelichting),
-        agenda_afspraak_kop=text.AGENDA_AFSPRAAK_KOP,
-        bestuurlijk_overleg_kop=text.BESTUURLIJK_OVERLEG_KOP,
-        bestuurlijk_overleg=veld(agenda.bestuurlijk_overleg, text.BESTUURLIJK_OVERLEG_KOP),
-        interventies=tuple(_tabel(structure.INTERVENTIE, i) for i in agenda.interventies),
-        communities=tuple(_tabel(structure.COMMUNITY, c) for c in agenda.communities),
-        taken_en_rollen_kop=text.TAKEN_EN_ROLLEN_KOP,
-        samenwerking_kop=text.SAMENWERKING_KOP,
-        gemeente_kop=text.gemeente_kop(g),
-        verplichtingen=text.VERPLICHTINGEN,
-        ondertekening_kop=text.ONDERTEKENING_KOP,
-        ondertekenaars=tuple(
-            Ondertekenaarblok(
-                naam=regel(o.naam, o_labels["naam"]),
-                functie=regel(o.functie, o_labels["functie"]),
-                organisatie=regel(o.organisatie, o_labels["organisatie"]),
-                handtekeningregel=_handtekeningregel(agenda, nummer, o),
-            )
-            for nummer, o in enumerate(ondertekening.ondertekenaars, 1)
+        document=Document(
+            gemeente=g,
+            soort=agenda.soort,
+            periode=agenda.periode,
+            concept=agenda.status == "concept",
+            documentnaam=text.documentnaam(agenda.soort, agenda.periode),
+            korte_titel=text.korte_titel(agenda.soort, agenda.periode, g),
+            concept_mark=text.CONCEPT_MARK,
+            taal=TAAL,
+            auteur=text.gemeente_kop(g),
+            onderwerp=text.ONDERWERP,
+            trefwoorden=text.TREFWOORDEN,
+            pagina=text.PAGINA,
+            van=text.VAN,
         ),
-        plaats=Regel(ondertekening.plaats),
-        datum=Regel(datum(ondertekening.datum) if ondertekening.datum else ""),
-        naam_label=o_labels["naam"],
-        functie_label=o_labels["functie"],
-        organisatie_label=o_labels["organisatie"],
-        plaats_label=text.PLAATS,
-        datum_label=text.DATUM,
-        handtekening_label=text.HANDTEKENING,
-        bijlage_kop=text.BIJLAGE_KOP,
-        bijlage_zin=text.bijlage_zin(agenda.soort, bedrag_template(maximum)),
-        begroting_koppen=(*kolom.values(), text.TOTAAL),
-        begroting=begroting,
-        totaal_label=text.TOTAAL,
-        totaal_ocw=_totaal(r.bijdrage_ocw for r in regels),
-        totaal_cofinanciering=_totaal(r.cofinanciering for r in regels),
-        totaal=_totaal(b for r in regels for b in (r.bijdrage_ocw, r.cofinanciering)),
+        opening=Opening(
+            titel=text.titel(g),
+            motto=text.MOTTO,
+            intro=text.INTRO,
+            periode_zin=text.periode_zin(agenda.periode, g),
+            pijlers=tuple(Pijler(kop, zin) for kop, zin in text.PIJLERS),
+            themas_zin=text.themas_zin(g),
+            themas=tuple(Regel(t) for t in agenda.themas if t),
+        ),
+        toelichting=Toelichting(
+            titel=text.gelijke_kansen_kop(g),
+            kop=text.TOELICHTING_KOP,
+            secties=tuple(toelichting),
+        ),
+        afspraak=Afspraak(
+            kop=text.AGENDA_AFSPRAAK_KOP,
+            bestuurlijk_overleg_kop=text.BESTUURLIJK_OVERLEG_KOP,
+            bestuurlijk_overleg=veld(agenda.bestuurlijk_overleg, text.BESTUURLIJK_OVERLEG_KOP),
+            interventies=tuple(_tabel(structure.INTERVENTIE, i) for i in agenda.interventies),
+            communities=tuple(_tabel(structure.COMMUNITY, c) for c in agenda.communities),
+        ),
+        taken=TakenEnRollen(
+            kop=text.TAKEN_EN_ROLLEN_KOP,
+            samenwerking_kop=text.SAMENWERKING_KOP,
+            gemeente_kop=text.gemeente_kop(g),
+            verplichtingen=text.VERPLICHTINGEN,
+        ),
+        ondertekening=Ondertekening(
+            kop=text.ONDERTEKENING_KOP,
+            ondertekenaars=tuple(
+                Ondertekenaarblok(
+                    naam=regel(o.naam, o_labels["naam"]),
+                    functie=regel(o.functie, o_labels["functie"]),
+                    organisatie=regel(o.organisatie, o_labels["organisatie"]),
+                    handtekeningregel=_handtekeningregel(agenda, nummer, o),
+                )
+                for nummer, o in enumerate(ondertekening.ondertekenaars, 1)
+            ),
+            plaats=Regel(ondertekening.plaats),
+            datum=Regel(datum(ondertekening.datum) if ondertekening.datum else ""),
+            naam_label=o_labels["naam"],
+            functie_label=o_labels["functie"],
+            organisatie_label=o_labels["organisatie"],
+            plaats_label=text.PLAATS,
+            datum_label=text.DATUM,
+            handtekening_label=text.HANDTEKENING,
+        ),
+        bijlage=Bijlage(
+            kop=text.BIJLAGE_KOP,
+            zin=text.bijlage_zin(agenda.soort, bedrag_template(maximum)),
+            koppen=(*kolom.values(), text.TOTAAL),
+            begroting=begroting,
+            totaal_label=text.TOTAAL,
+            totaal_ocw=_totaal(r.bijdrage_ocw for r in regels),
+            totaal_cofinanciering=_totaal(r.cofinanciering for r in regels),
+            totaal=_totaal(b for r in regels for b in (r.bijdrage_ocw, r.cofinanciering)),
+        ),
     )
 
 
 def velden() -> set[str]:
-    """Names a template may use: the fields of `Context` (for the contract tests)."""
+    """Names a template may use: the sections of `Context` (for the contract tests)."""
     return {f.name for f in dataclasses.fields(Context)}
+
+
+def paden() -> set[str]:
+    """What a template may print of a section: 'opening.titel', 'bijlage.begroting', ..."""
+    return {
+        f"{naam}.{veld.name}"
+        for naam, sectie in typing.get_type_hints(Context).items()
+        for veld in dataclasses.fields(sectie)
+    }
 
 
 def als_dict(context: Context) -> dict[str, Any]:

@@ -36,18 +36,18 @@ def documentdatum(context: Context) -> datetime:
 
     Derived from the content, not the clock, so the bytes stay reproducible.
     """
-    return datetime(int(context.periode[:4]), 1, 1, tzinfo=UTC)
+    return datetime(int(context.document.periode[:4]), 1, 1, tzinfo=UTC)
 
 
 def _eigenschappen(tpl: DocxTemplate, context: Context) -> None:
     props = tpl.docx.core_properties
-    props.title = context.titel
-    props.subject = context.onderwerp
-    props.author = context.auteur
-    props.last_modified_by = context.auteur
-    props.keywords = ", ".join(context.trefwoorden)
-    props.language = context.taal
-    props.category = context.documentnaam
+    props.title = context.opening.titel
+    props.subject = context.document.onderwerp
+    props.author = context.document.auteur
+    props.last_modified_by = context.document.auteur
+    props.keywords = ", ".join(context.document.trefwoorden)
+    props.language = context.document.taal
+    props.category = context.document.documentnaam
     props.comments = ""
     props.revision = 1
     props.created = props.modified = documentdatum(context)

@@ -89,7 +89,7 @@ def _hyphens_apart(naam: str) -> list[str]:
 
 @pass_context
 def _regel(ctx: JinjaContext, waarde: Regel) -> Markup:
-    return regel_xml(waarde, concept=bool(ctx["concept"]), url_id=ctx[URL_ID])
+    return regel_xml(waarde, concept=ctx["document"].concept, url_id=ctx[URL_ID])
 
 
 @pass_context

@@ -179,13 +179,13 @@ def render_pdf(
     """
     m = motor()
     document = opmaak(context)
-    velden = [] if context.concept else handtekeningvelden(document, context)
-    invul = [] if context.concept else invulregels(document, context, velden)
+    velden = [] if context.document.concept else handtekeningvelden(document, context)
+    invul = [] if context.document.concept else invulregels(document, context, velden)
     datum = datum or bron_datum()
     bijlage = weasyprint.Attachment(
         string=bron,
         name=bron_naam,
-        description=context.korte_titel,
+        description=context.document.korte_titel,
         created=datum,
         modified=datum,
         relationship="Source",
@@ -196,7 +196,7 @@ def render_pdf(
     pdf: bytes = document.write_pdf(
         attachments=[bijlage],
         finisher=functools.partial(
-            maak_af, velden=velden, invulvelden=invul, concept=context.concept
+            maak_af, velden=velden, invulvelden=invul, concept=context.document.concept
         ),
         **_opties(),
     )
@@ -206,8 +206,10 @@ def render_pdf(
 def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld]:
     """Each signatory's signature line, as WeasyPrint laid it out, in PDF coordinates."""
     velden = []
-    namen = veldnamen([o.naam.tekst for o in context.ondertekenaars])
-    for nummer, (o, naam) in enumerate(zip(context.ondertekenaars, namen, strict=True), start=1):
+    namen = veldnamen([o.naam.tekst for o in context.ondertekening.ondertekenaars])
+    for nummer, (o, naam) in enumerate(
+        zip(context.ondertekening.ondertekenaars, namen, strict=True), start=1
+    ):
         anker = HANDTEKENING_ID.format(nummer=nummer)
         plek = _rechthoek(document, anker)
         if plek is None:
@@ -221,10 +223,12 @@ def handtekeningvelden(document: Any, context: Context) -> list[Handtekeningveld
 def invulregels(document: Any, context: Context, velden: list[Handtekeningveld]) -> list[Invulveld]:
     """A text field on each line left to write the place or date on, per signatory."""
     uit = []
-    for nummer, (o, veld) in enumerate(zip(context.ondertekenaars, velden, strict=True), start=1):
+    for nummer, (o, veld) in enumerate(
+        zip(context.ondertekening.ondertekenaars, velden, strict=True), start=1
+    ):
         for regel, anker, soort, label in (
-            (context.plaats, PLAATS_ID, PLAATS, context.plaats_label),
-            (context.datum, DATUM_ID, DATUM, context.datum_label),
+            (context.ondertekening.plaats, PLAATS_ID, PLAATS, context.ondertekening.plaats_label),
+            (context.ondertekening.datum, DATUM_ID, DATUM, context.ondertekening.datum_label),
         ):
             if regel.tekst:
                 continue
