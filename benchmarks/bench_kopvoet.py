@@ -33,10 +33,11 @@ LOPENDE_ELEMENTEN = "lopende-elementen"
 
 # Today's lines -> the running-element lines they replaced (issue 23).
 _HTML_BODY = (
-    """ data-kopregel="{{ korte_titel }}" data-pagina="{{ pagina }}" data-van="{{ van }}">\n""",
+    ' data-kopregel="{{ document.korte_titel }}" data-pagina="{{ document.pagina }}"'
+    ' data-van="{{ document.van }}">\n',
     """>
-<div class="kopregel">{{ korte_titel }}</div>
-<div class="voetregel">{{ pagina }} <span class="paginanummer"></span> {{ van }} <span class="paginatotaal"></span></div>
+<div class="kopregel">{{ document.korte_titel }}</div>
+<div class="voetregel">{{ document.pagina }} <span class="paginanummer"></span> {{ document.van }} <span class="paginatotaal"></span></div>
 """,
 )
 _CSS_KOP = (
@@ -108,7 +109,7 @@ def _meet(variant: str, herhaal: int) -> dict[str, dict[str, float]]:
     for pad in [*DOCUMENTEN, groot_agenda(map_, GROOT)]:
         context = bouw(laad(pad).agenda)
         html = sjabloon.render(als_dict(context))
-        af = functools.partial(maak_af, concept=context.concept)
+        af = functools.partial(maak_af, concept=context.document.concept)
         opmaak, geheel = [], []
         for ronde in range(herhaal + 1):
             begin = time.process_time()
