@@ -11,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
 from benchmarks.preview_client import Bekijker, bewaar
-from tests.conftest import AGENDAS
+from tests.conftest import DATA
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags Chromium stalls on this closed network; Playwright
@@ -52,7 +52,7 @@ def _beelden_geladen(pagina: Page, kenmerken: list[str]) -> None:
 def test_the_page_follows_each_save_in_chromium(tmp_path: Path) -> None:
     (tmp_path / "agendas").mkdir()
     bestand = tmp_path / AGENDA
-    shutil.copy(AGENDAS / AGENDA.name, bestand)
+    shutil.copy(DATA / "voorbeelden" / AGENDA.name, bestand)
     origineel = bestand.read_text(encoding="utf-8")
     bekijker = Bekijker(AGENDA, tmp_path)
     try:
