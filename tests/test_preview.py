@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from benchmarks.preview_client import Bekijker, bewaar
 from gka_docgen.preview.pages import Beelden, rasteriseer
 from gka_docgen.preview.session import Volger
 from gka_docgen.render.context import bouw
 from gka_docgen.render.pdf import opmaak, render_pdf
 from gka_docgen.source.load import laad
 from tests.conftest import DATA, run_cli
+from tests.preview_client import Bekijker, bewaar
 
 AGENDA = Path("agendas/hengelo.yaml")  # 4 pages: the quickest example
 ZIN = "In het najaar van 2019"

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
-from benchmarks.preview_client import Bekijker, bewaar
 from tests.conftest import DATA
+from tests.preview_client import Bekijker, bewaar
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags Chromium stalls on this closed network; Playwright
