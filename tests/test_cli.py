@@ -231,6 +231,7 @@ def test_every_help_is_written_for_a_person(opdracht: str, tmp_path: Path) -> No
             assert any(param.help in r for r in regels), param.help
 
 
+@pytest.mark.slow
 def test_commands_have_english_names_and_the_dutch_ones_stay_as_aliases(tmp_path: Path) -> None:
     hulp = run_cli("--help", cwd=tmp_path, env={"TERMINAL_WIDTH": "200"}).stdout
     namen = [

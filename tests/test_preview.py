@@ -162,6 +162,7 @@ class _VolgerMetSnelleSchrijver(Volger):
         return uitkomst
 
 
+@pytest.mark.slow
 def test_a_render_a_newer_save_overtook_is_dropped(tmp_path: Path) -> None:
     pad = tmp_path / "hengelo.yaml"
     pad.write_text(_origineel(), encoding="utf-8")
@@ -180,6 +181,7 @@ def test_a_render_a_newer_save_overtook_is_dropped(tmp_path: Path) -> None:
         volger.stop()
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_with_one_line_and_nothing_was_written(tmp_path: Path) -> None:
     (tmp_path / "agendas").mkdir()
     shutil.copy(DATA / "voorbeelden" / AGENDA.name, tmp_path / AGENDA)
@@ -217,6 +219,7 @@ def test_a_port_in_use_is_refused_with_advice(werk: Path) -> None:
     assert uitslag.stderr.endswith("); kies een andere poort met --poort\n")
 
 
+@pytest.mark.slow
 def test_a_removed_file_is_reported_and_its_return_followed(tmp_path: Path) -> None:
     pad = tmp_path / "hengelo.yaml"
     pad.write_text(_origineel(), encoding="utf-8")

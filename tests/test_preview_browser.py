@@ -32,9 +32,12 @@ FOUTROOD = (0xC0, 0x39, 0x2B)  # the border of the problems box
 # not busy (benchmarks/bench_preview.py measures it); this leaves room for a busy one.
 GEDULD = 3000
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="chromium ontbreekt: scripts/setup-system.sh test"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="chromium ontbreekt: scripts/setup-system.sh test"
+    ),
+]
 
 
 def _beelden_geladen(pagina: Page, kenmerken: list[str]) -> None:
