@@ -4,13 +4,17 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint setup setup-dev
+.PHONY: build test test-quick lint setup setup-dev
 
 build: setup
 	$(BIN)/gka-docgen build
 
 test: setup-dev lint
 	$(BIN)/python -m pytest -q -n auto
+
+# The edit-test loop: no lint, no test marked slow (pyproject.toml). `make test` runs all.
+test-quick: setup-dev
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
 lint: setup-dev
 	$(BIN)/ruff check .

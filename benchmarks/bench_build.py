@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.bench_build [--n 342] [--repeat 5] [--no-libreoffice]
 
-Generates N synthetic agendas (benchmarks/synthetic.py) in a temporary directory and
+Generates N synthetic agendas (tests/synthetic.py) in a temporary directory and
 measures, each build in a fresh process as a user runs it:
   1. full build, DOCX + PDF, with 1 job and with all cores (speed-up = ratio);
   2. the no-op rebuild (everything current), median of --repeat runs;
@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.synthetic import schrijf
+from tests.synthetic import schrijf
 
 ROOT = Path(__file__).resolve().parent.parent
 

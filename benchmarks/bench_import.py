@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.synthetic import agenda
 from gka_docgen.document.model import Agenda
 from gka_docgen.importing.docx_reader import lees_docx
 from gka_docgen.importing.from_docx import naar_data
@@ -27,6 +26,7 @@ from gka_docgen.importing.from_pdf import lees_pdf_opmaak
 from gka_docgen.importing.importer import yaml_tekst
 from gka_docgen.render.context import bouw
 from gka_docgen.render.docx import render_docx
+from tests.synthetic import agenda
 
 RONDES = 15
 

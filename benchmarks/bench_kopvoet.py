@@ -84,7 +84,6 @@ def _meet(variant: str, herhaal: int) -> dict[str, dict[str, float]]:
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
-    from benchmarks.bench_scale import groot_agenda
     from gka_docgen.render.context import als_dict, bouw
     from gka_docgen.render.pdf import (
         CSS_BESTAND,
@@ -96,6 +95,7 @@ def _meet(variant: str, herhaal: int) -> dict[str, dict[str, float]]:
     )
     from gka_docgen.render.pdf_ua import maak_af
     from gka_docgen.source.load import laad
+    from tests.synthetic import groot_agenda
 
     html_bron, css_bron = _bron(variant)
     fetcher = SjabloonFetcher(allowed_protocols=["gka-sjabloon"])

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.preview_client import ROOT, Bekijker, bewaar
-from benchmarks.synthetic import agenda
+from tests.preview_client import ROOT, Bekijker, bewaar
+from tests.synthetic import agenda
 
 VOORBEELDEN = ("almere", "hengelo", "s-hertogenbosch", "weert")
 _VELD = "aanleiding_en_uitdagingen:"

@@ -11,16 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
-from benchmarks.synthetic import agenda
+from tests.synthetic import groot_agenda
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,22 +37,6 @@ for _ in range(herhaal + 1):
 piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 json.dump({"koud": tijden[0], "warm": tijden[1:], "bytes": grootte, "piek_kb": piek}, sys.stdout)
 """
-
-
-def groot_agenda(map_: Path, interventies: int) -> Path:
-    data = agenda("Grootstad", random.Random(200))
-    voorbeeld = data["interventies"][0]
-    data["interventies"] = [
-        {**voorbeeld, "naam": f"Interventie {i + 1}"} for i in range(interventies)
-    ]
-    data["begroting"]["regels"] = [
-        {"interventie": f"Interventie {i + 1}", "omschrijving": "Uitvoering.",
-         "bijdrage_ocw": "500", "cofinanciering": "250"}
-        for i in range(interventies)
-    ]  # fmt: skip
-    pad = map_ / "grootstad.yaml"
-    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return pad
 
 
 def main() -> None:

@@ -4,10 +4,10 @@
     python scripts/output_hashes.py > after.txt    # on the new one
     diff before.txt after.txt                      # nothing: users see no change
 
-The set: the examples in agendas/, the valid and DOCX test agendas, 16 seeded synthetic
-agendas (concept and definitief), each built as DOCX and PDF; `new` for both kinds;
-`import` of every DOCX made; `extend` of every agenda; `check` of every invalid test
-file and `schema`: their output and exit code. It runs the installed command in a
+The set: the examples (their copies in tests/data/voorbeelden/, which users do not edit),
+the valid and DOCX test agendas, 16 seeded synthetic agendas (concept and definitief), each
+built as DOCX and PDF; `new` for both kinds; `import` of every DOCX made; `extend` of every
+agenda; `check` of every invalid test file and `schema`: their output and exit code. It runs the installed command in a
 temporary folder, so what it hashes is what a user gets.
 """
 
@@ -27,7 +27,7 @@ import yaml
 HIER = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HIER))
 
-from benchmarks.synthetic import agenda, gemeentenamen  # noqa: E402
+from tests.synthetic import agenda, gemeentenamen  # noqa: E402
 
 _COMMANDO = [sys.executable, "-m", "gka_docgen.cli"]
 
@@ -51,7 +51,7 @@ def main() -> None:
         werk = Path(tmp)
         agendas = werk / "agendas"
         # A folder a build: the test agendas share municipalities, so each is its own.
-        groepen = {"voorbeelden": sorted((HIER / "agendas").glob("*.yaml"))}
+        groepen = {"voorbeelden": sorted((HIER / "tests/data/voorbeelden").glob("*.yaml"))}
         for map_ in ("valid", "docx"):
             for bron in sorted((HIER / "tests/data" / map_).glob("*.yaml")):
                 groepen[f"{map_}-{bron.stem}"] = [bron]

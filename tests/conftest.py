@@ -25,11 +25,14 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
+# The shipped examples users edit (and keep their own files beside): only
+# tests/test_voorbeelden.py reads them, and it asserts that they check and build,
+# never what they say.
 AGENDAS = ROOT / "agendas"
-# The four example agendas by name: users keep their own files in agendas/ too,
-# and no test may depend on (or touch) those.
+# Copies of the four examples as they were when the tests were written: every test
+# that asserts what an example says reads these, so editing agendas/ breaks no test.
 VOORBEELDEN = tuple(
-    AGENDAS / f"{n}.yaml" for n in ("almere", "hengelo", "s-hertogenbosch", "weert")
+    DATA / "voorbeelden" / f"{n}.yaml" for n in ("almere", "hengelo", "s-hertogenbosch", "weert")
 )
 
 

@@ -10,7 +10,7 @@ from gka_docgen.document import text
 from gka_docgen.document.paragraphs import Blok, Regel, blokken_van
 from gka_docgen.render.context import bouw, veld
 from gka_docgen.source.load import laad
-from tests.conftest import AGENDAS, DATA, ROOT
+from tests.conftest import DATA, ROOT
 
 
 def test_blank_lines_split_paragraphs_and_dashes_make_bullets() -> None:
@@ -30,7 +30,7 @@ def test_an_empty_field_is_a_visible_placeholder() -> None:
 
 
 def test_fixed_text_is_filled_with_name_period_and_kind() -> None:
-    ctx = bouw(laad(AGENDAS / "almere.yaml").agenda)
+    ctx = bouw(laad(DATA / "voorbeelden" / "almere.yaml").agenda)
     assert ctx.opening.titel == "Gelijke Kansen voor alle kinderen en jongeren in gemeente Almere"
     assert ctx.opening.periode_zin.startswith(
         "Wij voeren in de periode 2021-2024 samen een GKA-agenda"
@@ -46,9 +46,9 @@ def test_fixed_text_is_filled_with_name_period_and_kind() -> None:
 
 def test_npo_section_appears_only_when_present() -> None:
     npo = text.TOELICHTING["inzet_nationaal_programma_onderwijs"]
-    agenda_ctx = bouw(laad(AGENDAS / "hengelo.yaml").agenda)
+    agenda_ctx = bouw(laad(DATA / "voorbeelden" / "hengelo.yaml").agenda)
     assert npo not in [s.kop for s in agenda_ctx.toelichting.secties]
-    addendum_ctx = bouw(laad(AGENDAS / "almere.yaml").agenda)
+    addendum_ctx = bouw(laad(DATA / "voorbeelden" / "almere.yaml").agenda)
     assert npo in [s.kop for s in addendum_ctx.toelichting.secties]
 
 

@@ -52,6 +52,7 @@ def _overgenomen(agenda_: Any, addendum: Any) -> None:
     assert addendum["begroting"]["maximum_ocw"] == "100000"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bron", AGENDAS_2019, ids=lambda p: p.stem)
 def test_each_example_agenda_extends_to_an_addendum_that_checks_and_builds(
     tmp_path: Path, bron: Path
@@ -89,6 +90,7 @@ def test_generated_agendas_extend_to_valid_addenda_with_their_values(
     _overgenomen(data, _data(uitslag.doel))
 
 
+@pytest.mark.slow
 def test_extend_refuses_to_overwrite_an_addendum_or_a_broken_file(tmp_path: Path) -> None:
     werk = voorbeeldmap(tmp_path, DATA / "invalid" / "tab-inspringing.yaml")
     assert run_cli("extend", "agendas/hengelo.yaml", cwd=werk).returncode == 0

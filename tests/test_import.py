@@ -50,12 +50,14 @@ def test_importing_a_rendered_docx_gives_the_same_agenda(pad: Path) -> None:
     assert _terug(pad.read_bytes()) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(agenda(max_interventies=4, tekst=opgemaakte_tekst()))
 def test_round_trip_property_over_generated_agendas(data: dict[str, Any]) -> None:
     assert _terug(als_yaml(data)) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     agenda(max_interventies=3, tekst=opgemaakte_tekst())
@@ -118,6 +120,7 @@ def _partner_bewerkt(doc: Any) -> None:
         cel.text = waarde
 
 
+@pytest.mark.slow
 def test_compare_then_force_writes_only_what_changed(tmp_path: Path) -> None:
     yaml, docx = _werkmap(tmp_path)
     docx.write_bytes(bewerk(docx.read_bytes(), _partner_bewerkt))
@@ -156,6 +159,7 @@ def test_compare_then_force_writes_only_what_changed(tmp_path: Path) -> None:
     assert run_cli("check", "agendas/almere.yaml", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.slow
 def test_a_new_import_writes_the_scaffold_layout_and_build_accepts_it(tmp_path: Path) -> None:
     (tmp_path / "zaanstad.docx").write_bytes(hand_ingevuld("slordig"))
     result = run_cli("import", "zaanstad.docx", cwd=tmp_path)
@@ -168,6 +172,7 @@ def test_a_new_import_writes_the_scaffold_layout_and_build_accepts_it(tmp_path: 
     assert run_cli("build", "--format", "docx", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.slow
 def test_a_gka_pdf_gives_its_yaml_byte_for_byte(tmp_path: Path) -> None:
     yaml, _ = _werkmap(tmp_path)
     assert run_cli("build", "--format", "pdf", cwd=tmp_path).returncode == 0
@@ -202,6 +207,7 @@ def _met_wijzigingen(docx: bytes) -> bytes:
     return bewerk(docx, wijzig)
 
 
+@pytest.mark.slow
 def test_pending_tracked_changes_stop_the_import_unless_told_what_to_do(tmp_path: Path) -> None:
     _, docx = _werkmap(tmp_path)
     docx.write_bytes(_met_wijzigingen(docx.read_bytes()))

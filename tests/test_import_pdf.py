@@ -15,7 +15,6 @@ from typing import Any, cast
 
 import pytest
 
-from benchmarks.synthetic import agenda
 from gka_docgen.document.compare import verschillen
 from gka_docgen.document.model import Agenda
 from gka_docgen.errors import Weigering
@@ -30,6 +29,7 @@ from gka_docgen.source.yaml_read import lees
 from tests.agenda_strategies import als_yaml
 from tests.conftest import DATA, run_cli
 from tests.importhulp import ONDERTEKENAARS, Ondertekening, hand_ingevuld
+from tests.synthetic import agenda
 from tests.test_docx_libreoffice import SOFFICE, _soffice
 
 pytestmark = pytest.mark.slow

@@ -14,6 +14,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from gka_docgen.document.compare import verschillen
 from gka_docgen.importing.docx_reader import lees_docx
 from gka_docgen.importing.from_docx import naar_data
@@ -53,6 +55,7 @@ def _commentaren(tekst: str) -> Counter[str]:
     return Counter(r.strip() for r in tekst.splitlines() if r.lstrip().startswith("#"))
 
 
+@pytest.mark.slow
 def test_three_documents_into_one_file_keep_it_valid_without_repeated_comments(
     tmp_path: Path,
 ) -> None:

@@ -6,10 +6,14 @@ import datetime
 import shutil
 from pathlib import Path
 
+import pytest
+
 from gka_docgen.signing import sign
 from tests.certhulp import WACHTWOORD, maak_certificaat
 from tests.conftest import run_cli, voorbeeldmap
 from tests.pdfhulp import DEFINITIEF
+
+pytestmark = pytest.mark.slow
 
 
 def test_overzicht_in_the_terminal_csv_and_excel(tmp_path: Path) -> None:

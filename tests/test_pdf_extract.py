@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_cli as cli
 from tests.pdfhulp import DEFINITIEF, render
 
 
+@pytest.mark.slow
 def test_extract_writes_the_source_back_byte_for_byte(tmp_path: Path) -> None:
     geladen, _, pdf = render(DEFINITIEF)
     pad = tmp_path / "agenda.pdf"

@@ -253,6 +253,7 @@ def test_template_uses_only_context_fields_and_holds_no_sentences() -> None:
 
 
 # The emoji agenda embeds the fallback font too (tests/test_pdf_emoji.py).
+@pytest.mark.slow
 @pytest.mark.parametrize("agenda", [DEFINITIEF, EMOJI], ids=["almere", "emoji"])
 def test_reproducible_across_processes(tmp_path: Path, agenda: Path) -> None:
     script = (

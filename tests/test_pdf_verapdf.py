@@ -13,7 +13,7 @@ import pytest
 
 from gka_docgen.signing import sign
 from tests.certhulp import WACHTWOORD, maak_certificaat
-from tests.conftest import ROOT
+from tests.conftest import DATA, VOORBEELDEN
 from tests.pdfhulp import CONCEPT, DEFINITIEF, EMOJI, render, zonder_plaats
 from tests.verapdf import PDF_UA_1, afwijkingen, valideer
 
@@ -39,7 +39,7 @@ def _zonder_pdfua_kenmerk(map_: Path) -> Path:
 
     from gka_docgen.render.pdf import html_van, motor, sjabloon_url
 
-    _, context, _ = render(ROOT / "agendas" / "almere.yaml")
+    _, context, _ = render(DATA / "voorbeelden" / "almere.yaml")
     m = motor()
     html = weasyprint.HTML(
         string=html_van(context), base_url=sjabloon_url("x"), url_fetcher=m.fetcher
@@ -51,10 +51,7 @@ def _zonder_pdfua_kenmerk(map_: Path) -> Path:
 
 
 def test_every_pdf_build_makes_is_pdfa3u_and_pdfua1(tmp_path: Path) -> None:
-    paden = [
-        _schrijf(tmp_path, f"{agenda.stem}.pdf", render(agenda)[2])
-        for agenda in sorted((ROOT / "agendas").glob("*.yaml"))
-    ]
+    paden = [_schrijf(tmp_path, f"{agenda.stem}.pdf", render(agenda)[2]) for agenda in VOORBEELDEN]
     paden += [
         _schrijf(tmp_path, "concept.pdf", render(CONCEPT)[2]),
         _schrijf(tmp_path, "definitief.pdf", render(DEFINITIEF)[2]),

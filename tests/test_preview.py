@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from benchmarks.preview_client import Bekijker, bewaar
 from gka_docgen.preview.pages import Beelden, rasteriseer
 from gka_docgen.preview.session import Volger
 from gka_docgen.render.context import bouw
 from gka_docgen.render.pdf import opmaak, render_pdf
 from gka_docgen.source.load import laad
-from tests.conftest import AGENDAS, DATA, run_cli
+from tests.conftest import DATA, run_cli
+from tests.preview_client import Bekijker, bewaar
 
 AGENDA = Path("agendas/hengelo.yaml")  # 4 pages: the quickest example
 ZIN = "In het najaar van 2019"
@@ -28,7 +28,7 @@ ZIN = "In het najaar van 2019"
 def werk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     map_ = tmp_path_factory.mktemp("bekijk")
     (map_ / "agendas").mkdir()
-    shutil.copy(AGENDAS / AGENDA.name, map_ / AGENDA)
+    shutil.copy(DATA / "voorbeelden" / AGENDA.name, map_ / AGENDA)
     return map_
 
 
@@ -40,7 +40,7 @@ def bekijker(werk: Path) -> Iterator[Bekijker]:
 
 
 def _origineel() -> str:
-    return (AGENDAS / AGENDA.name).read_text(encoding="utf-8")
+    return (DATA / "voorbeelden" / AGENDA.name).read_text(encoding="utf-8")
 
 
 def _afbeelding(png: bytes) -> Image.Image:
@@ -135,7 +135,9 @@ def _pdf_tekst(pdf: bytes) -> str:
     return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
-@pytest.mark.parametrize("agenda", [AGENDAS / "hengelo.yaml", DATA / "valid" / "volledig.yaml"])
+@pytest.mark.parametrize(
+    "agenda", [DATA / "voorbeelden" / "hengelo.yaml", DATA / "valid" / "volledig.yaml"]
+)
 def test_the_images_are_the_pages_of_the_pdf_render_pdf_makes(agenda: Path) -> None:
     """Writing only the changed pages draws exactly what the whole archival PDF draws."""
     geladen = laad(agenda)
@@ -160,6 +162,7 @@ class _VolgerMetSnelleSchrijver(Volger):
         return uitkomst
 
 
+@pytest.mark.slow
 def test_a_render_a_newer_save_overtook_is_dropped(tmp_path: Path) -> None:
     pad = tmp_path / "hengelo.yaml"
     pad.write_text(_origineel(), encoding="utf-8")
@@ -178,9 +181,10 @@ def test_a_render_a_newer_save_overtook_is_dropped(tmp_path: Path) -> None:
         volger.stop()
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_with_one_line_and_nothing_was_written(tmp_path: Path) -> None:
     (tmp_path / "agendas").mkdir()
-    shutil.copy(AGENDAS / AGENDA.name, tmp_path / AGENDA)
+    shutil.copy(DATA / "voorbeelden" / AGENDA.name, tmp_path / AGENDA)
     bekijker = Bekijker(AGENDA, tmp_path)
     bewaar(tmp_path / AGENDA, _origineel().replace(ZIN, "Later"))
     bekijker.wacht(1)
@@ -198,23 +202,24 @@ def test_ctrl_c_stops_with_one_line_and_nothing_was_written(tmp_path: Path) -> N
     ]
 
 
-def test_a_file_that_does_not_exist_is_refused() -> None:
-    uitslag = run_cli("bekijk", "agendas/bestaat-niet.yaml", "--niet-openen")
+def test_a_file_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    uitslag = run_cli("bekijk", "agendas/bestaat-niet.yaml", "--niet-openen", cwd=tmp_path)
     assert uitslag.returncode == 2
     assert uitslag.stderr == "gka-docgen: agendas/bestaat-niet.yaml bestaat niet\n"
 
 
-def test_a_port_in_use_is_refused_with_advice() -> None:
+def test_a_port_in_use_is_refused_with_advice(werk: Path) -> None:
     with socket.socket() as bezet:
         bezet.bind(("127.0.0.1", 0))
         bezet.listen()
         poort = bezet.getsockname()[1]
-        uitslag = run_cli("bekijk", str(AGENDA), "--poort", str(poort), "--niet-openen")
+        uitslag = run_cli("bekijk", str(AGENDA), "--poort", str(poort), "--niet-openen", cwd=werk)
     assert uitslag.returncode == 1
     assert uitslag.stderr.startswith(f"gka-docgen: kan niet luisteren op 127.0.0.1:{poort} (")
     assert uitslag.stderr.endswith("); kies een andere poort met --poort\n")
 
 
+@pytest.mark.slow
 def test_a_removed_file_is_reported_and_its_return_followed(tmp_path: Path) -> None:
     pad = tmp_path / "hengelo.yaml"
     pad.write_text(_origineel(), encoding="utf-8")

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
-from benchmarks.preview_client import Bekijker, bewaar
-from tests.conftest import AGENDAS
+from tests.conftest import DATA
+from tests.preview_client import Bekijker, bewaar
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags Chromium stalls on this closed network; Playwright
@@ -32,9 +32,12 @@ FOUTROOD = (0xC0, 0x39, 0x2B)  # the border of the problems box
 # not busy (benchmarks/bench_preview.py measures it); this leaves room for a busy one.
 GEDULD = 3000
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="chromium ontbreekt: scripts/setup-system.sh test"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="chromium ontbreekt: scripts/setup-system.sh test"
+    ),
+]
 
 
 def _beelden_geladen(pagina: Page, kenmerken: list[str]) -> None:
@@ -52,7 +55,7 @@ def _beelden_geladen(pagina: Page, kenmerken: list[str]) -> None:
 def test_the_page_follows_each_save_in_chromium(tmp_path: Path) -> None:
     (tmp_path / "agendas").mkdir()
     bestand = tmp_path / AGENDA
-    shutil.copy(AGENDAS / AGENDA.name, bestand)
+    shutil.copy(DATA / "voorbeelden" / AGENDA.name, bestand)
     origineel = bestand.read_text(encoding="utf-8")
     bekijker = Bekijker(AGENDA, tmp_path)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from tests.agenda_strategies import agenda, als_yaml, gemuteerd
 _SNEL = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @_SNEL
 @given(agenda())
 def test_every_valid_agenda_comes_back_with_its_exact_text(data: dict[str, object]) -> None:
@@ -43,6 +45,7 @@ def _alleen_nette_fouten(bron: bytes) -> None:
             assert str(probleem).startswith("x.yaml")
 
 
+@pytest.mark.slow
 @_SNEL
 @given(gemuteerd())
 def test_any_mutation_gives_an_agenda_or_located_problems(data: object) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from benchmarks.bench_scale import groot_agenda
 from gka_docgen.render.context import bouw
 from gka_docgen.render.docx import render_docx
 from gka_docgen.render.pdf import render_pdf
 from gka_docgen.source.load import laad
+from tests.synthetic import groot_agenda
 from tests.teksthulp import docx_alineas
 from tests.verapdf import afwijkingen, valideer
 from tests.wordcheck import controleer_voor_word

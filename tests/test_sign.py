@@ -87,6 +87,7 @@ def test_sign_one_field_through_the_cli(pdf: Path, certificaat: Certificaat) -> 
         assert regel[-5:-2] == ["yes", "yes", "yes"], regel
 
 
+@pytest.mark.slow
 def test_second_signer_keeps_the_first_signature_valid(
     pdf: Path, tmp_path: Path, certificaat: Certificaat
 ) -> None:
@@ -136,6 +137,7 @@ def _in_terminal(args: list[str], invoer: str) -> tuple[int, str]:
     return os.waitstatus_to_exitcode(status), scherm.decode(errors="replace")
 
 
+@pytest.mark.slow
 def test_password_from_a_hidden_prompt(pdf: Path, tmp_path: Path, certificaat: Certificaat) -> None:
     doel = tmp_path / "uit.pdf"
     args = ["sign", str(pdf), "--veld", EERSTE, "--p12", str(certificaat.p12), "--uit", str(doel)]
@@ -175,6 +177,7 @@ def _geweigerd(r: subprocess.CompletedProcess[str], pdf: Path, voor: bytes, woor
     assert not list(pdf.parent.glob(f"{pdf.stem}-getekend*"))
 
 
+@pytest.mark.slow
 def test_wrong_password(pdf: Path, certificaat: Certificaat) -> None:
     voor = pdf.read_bytes()
     r = _teken(pdf, EERSTE, certificaat, wachtwoord="fout")
@@ -215,6 +218,7 @@ def test_not_a_pdf_at_all(tmp_path: Path, certificaat: Certificaat) -> None:
     _geweigerd(r, nep, b"dit is geen pdf", "geen PDF-bestand")
 
 
+@pytest.mark.slow
 def test_output_may_not_be_the_input(pdf: Path, certificaat: Certificaat) -> None:
     voor = pdf.read_bytes()
     r = _teken(pdf, EERSTE, certificaat, "--uit", str(pdf))
@@ -222,6 +226,7 @@ def test_output_may_not_be_the_input(pdf: Path, certificaat: Certificaat) -> Non
     assert pdf.read_bytes() == voor
 
 
+@pytest.mark.slow
 def test_an_existing_signed_copy_is_not_overwritten_without_force(
     pdf: Path, certificaat: Certificaat
 ) -> None:
@@ -238,6 +243,7 @@ def test_an_existing_signed_copy_is_not_overwritten_without_force(
     assert sign.velden(doel.read_bytes())[0].getekend
 
 
+@pytest.mark.slow
 def test_a_concept_has_no_fields_and_says_how_to_get_them(
     tmp_path: Path, certificaat: Certificaat
 ) -> None:

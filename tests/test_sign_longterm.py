@@ -17,6 +17,8 @@ from tests.conftest import run_cli
 from tests.pdfhulp import DEFINITIEF, render
 from tests.pkihulp import Diensten, diensten
 
+pytestmark = pytest.mark.slow
+
 HELENE = "Handtekening_Helene_Brule-IJsselmuiden"
 
 

@@ -90,6 +90,7 @@ def test_a_place_printed_in_the_agenda_gets_no_field() -> None:
     }  # fmt: skip
 
 
+@pytest.mark.slow
 def test_sign_fills_place_and_todays_date_in_the_signatures_revision(
     pdf: Path, tmp_path: Path, mensen: dict[str, Certificaat]
 ) -> None:
@@ -139,6 +140,7 @@ def test_sign_fills_place_and_todays_date_in_the_signatures_revision(
     ]
 
 
+@pytest.mark.slow
 def test_without_plaats_only_the_date_is_filled(pdf: Path, mensen: dict[str, Certificaat]) -> None:
     r = _teken(pdf, HELENE, mensen[HELENE])
     assert r.returncode == 0, r.stderr
@@ -147,6 +149,7 @@ def test_without_plaats_only_the_date_is_filled(pdf: Path, mensen: dict[str, Cer
     assert velden["Datum_Helene_Brule-IJsselmuiden"] == datum(datetime.date.today())
 
 
+@pytest.mark.slow
 def test_plaats_where_the_agenda_printed_one_is_refused(
     tmp_path: Path, mensen: dict[str, Certificaat]
 ) -> None:
@@ -161,6 +164,7 @@ def test_plaats_where_the_agenda_printed_one_is_refused(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.pdf"]
 
 
+@pytest.mark.slow
 def test_an_empty_plaats_is_refused(pdf: Path, mensen: dict[str, Certificaat]) -> None:
     r = _teken(pdf, HELENE, mensen[HELENE], "--plaats", " ")
     assert r.returncode == 1

@@ -95,6 +95,7 @@ def _getekend_door_alle_drie(pdf: Path, mensen: dict[str, Ondertekenaar]) -> Pat
     return huidig
 
 
+@pytest.mark.slow
 def test_three_signers_in_sequence_name_their_copies_and_verify(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:
@@ -141,6 +142,7 @@ def test_three_signers_in_sequence_name_their_copies_and_verify(
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_verify_json_for_scripts(pdf: Path, mensen: dict[str, Ondertekenaar]) -> None:
     import hashlib
 
@@ -164,6 +166,7 @@ def test_verify_json_for_scripts(pdf: Path, mensen: dict[str, Ondertekenaar]) ->
     assert (tweede["getekend"], tweede["problemen"]) == (False, [])
 
 
+@pytest.mark.slow
 def test_an_unsigned_pdf_is_what_gka_docgen_makes_but_not_complete(pdf: Path) -> None:
     r = run_cli("verify", str(pdf))
     assert r.returncode == 4
@@ -185,6 +188,7 @@ def _eerste_handtekening(pdf: Path, mensen: dict[str, Ondertekenaar]) -> Path:
     return Path(r.stdout.removeprefix("getekend: ").strip())
 
 
+@pytest.mark.slow
 def test_one_byte_changed_after_signing_is_broken(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:
@@ -205,6 +209,7 @@ def test_one_byte_changed_after_signing_is_broken(
     assert _pdfsig(getekend) != ["- Signature Validation: Signature is Valid."]
 
 
+@pytest.mark.slow
 def test_page_content_changed_in_a_later_update_is_named(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:
@@ -230,6 +235,7 @@ def test_page_content_changed_in_a_later_update_is_named(
     )
 
 
+@pytest.mark.slow
 def test_a_certificate_in_another_name_is_refused_unless_namens(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:
@@ -272,6 +278,7 @@ def _teken_zonder_controle(pdf: bytes, veld: str, wie: Ondertekenaar) -> bytes:
     return uit.getvalue()
 
 
+@pytest.mark.slow
 def test_verify_names_a_signature_in_the_wrong_field(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:
@@ -286,6 +293,7 @@ def test_verify_names_a_signature_in_the_wrong_field(
     )
 
 
+@pytest.mark.slow
 def test_an_expired_certificate(pdf: Path, tmp_path: Path) -> None:
     verlopen = _ondertekenaar(
         tmp_path / "oud",
@@ -311,6 +319,7 @@ def test_an_expired_certificate(pdf: Path, tmp_path: Path) -> None:
     ), r.stdout
 
 
+@pytest.mark.slow
 def test_without_vertrouw_a_self_made_certificate_is_not_trusted(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:
@@ -341,6 +350,7 @@ ANDERS = ORIGINEEL.replace(b"Jaarlijkse meting", b"Tweejaarlijkse meting")
 VERSCHIL = r"pagina (\d), regel (\d+): staat er '[^']*{gezien}[^']*', hoort '[^']*{hoort}[^']*'"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("paginas", "ingesloten", "gezien", "hoort"),
     [(ANDERS, ORIGINEEL, "Tweejaarlijkse meting", "Jaarlijkse meting"),  # other pages
@@ -369,6 +379,7 @@ def test_a_pdf_whose_pages_are_not_its_agenda_is_wrong(
     assert (herkomst["gelijk"], herkomst["vergeleken"]) == (False, "bytes")
 
 
+@pytest.mark.slow
 def test_swapped_page_drawings_are_found_though_every_signature_is_valid(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:
@@ -417,6 +428,7 @@ def _met_andere_versies(pdf: bytes) -> bytes:
     return uit.getvalue()
 
 
+@pytest.mark.slow
 def test_a_pdf_made_by_other_versions_is_judged_by_what_a_reader_sees(tmp_path: Path) -> None:
     ander = tmp_path / "ander.pdf"
     ander.write_bytes(_met_andere_versies(_pdf_van(ORIGINEEL, ORIGINEEL)))
@@ -445,6 +457,7 @@ def test_a_pdf_made_by_other_versions_is_judged_by_what_a_reader_sees(tmp_path: 
     ), r.stdout
 
 
+@pytest.mark.slow
 def test_the_pdf_records_its_versions_and_a_build_with_another_date_still_verifies(
     tmp_path: Path,
 ) -> None:
@@ -468,6 +481,7 @@ def test_the_pdf_records_its_versions_and_a_build_with_another_date_still_verifi
     assert "  herkomst: deze PDF is precies wat gka-docgen maakt van het ingesloten " in r.stdout
 
 
+@pytest.mark.slow
 def test_a_concept_is_not_complete(tmp_path: Path) -> None:
     from tests.pdfhulp import CONCEPT
 
@@ -486,6 +500,7 @@ def test_a_missing_file_is_wrong_usage_not_a_wrong_pdf(tmp_path: Path) -> None:
     assert (r.returncode, r.stderr) == (2, f"gka-docgen: {tmp_path / 'weg.pdf'} bestaat niet\n")
 
 
+@pytest.mark.slow
 def test_verify_refuses_what_is_not_a_gka_pdf(tmp_path: Path) -> None:
     nep = tmp_path / "nep.pdf"
     nep.write_bytes(b"dit is geen pdf")
@@ -495,6 +510,7 @@ def test_verify_refuses_what_is_not_a_gka_pdf(tmp_path: Path) -> None:
     assert (r.returncode, r.stderr) == (1, f"gka-docgen: {nep} is geen certificaat (PEM of DER)\n")
 
 
+@pytest.mark.slow
 def test_the_validation_record_holds_what_the_archive_must_keep(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:
@@ -556,6 +572,7 @@ def test_the_validation_record_holds_what_the_archive_must_keep(
     assert tekst.count("    SHA-256 van het certificaat: ") == 3
 
 
+@pytest.mark.slow
 def test_the_record_names_the_user_and_says_what_is_wrong(
     pdf: Path, mensen: dict[str, Ondertekenaar]
 ) -> None:

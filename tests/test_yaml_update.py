@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -109,6 +110,7 @@ def _geen_commentaar_erbij(oud: str, nieuw: str) -> bool:
     return all(na[c] <= n for c, n in voor.items())
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(a=st.one_of(_agenda, _licht), b=st.one_of(_agenda, _licht), stijl=st.sampled_from(STIJLEN))
 def test_writing_b_into_the_file_of_a_gives_exactly_b(

@@ -1,8 +1,9 @@
-"""Realistic synthetic agendas for benchmarks: N municipalities, 2 to 12 interventions each.
+"""Realistic synthetic agendas: N municipalities, 2 to 12 interventions each.
 
 Deterministic (seeded), valid, and shaped like real ones: Toelichting paragraphs
 with bullet lists, full intervention tables, communities, signatories, budget
-lines that stay under the OCW cap.
+lines that stay under the OCW cap. The tests, benchmarks/ and scripts/output_hashes.py
+use them (benchmarks may import tests, never the other way round).
 """
 
 from __future__ import annotations
@@ -223,3 +224,20 @@ def schrijf(map_: Path, n: int, seed: int = 342) -> list[Path]:
         )
         paden.append(pad)
     return paden
+
+
+def groot_agenda(map_: Path, interventies: int) -> Path:
+    """One agenda with `interventies` interventions and a budget line each, as grootstad.yaml."""
+    data = agenda("Grootstad", random.Random(200))
+    voorbeeld = data["interventies"][0]
+    data["interventies"] = [
+        {**voorbeeld, "naam": f"Interventie {i + 1}"} for i in range(interventies)
+    ]
+    data["begroting"]["regels"] = [
+        {"interventie": f"Interventie {i + 1}", "omschrijving": "Uitvoering.",
+         "bijdrage_ocw": "500", "cofinanciering": "250"}
+        for i in range(interventies)
+    ]  # fmt: skip
+    pad = map_ / "grootstad.yaml"
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return pad

@@ -1,8 +1,8 @@
 """`gka-docgen bekijk` run as a user runs it, and a client of its server.
 
-The benchmark and the tests share it: a fresh process (`--poort 0 --niet-openen`),
-its URL read from its first line, the event stream read in a thread, and saves
-written as editors write them (a new file renamed over the old one).
+The tests and benchmarks/bench_preview.py share it: a fresh process (`--poort 0
+--niet-openen`), its URL read from its first line, the event stream read in a thread,
+and saves written as editors write them (a new file renamed over the old one).
 """
 
 from __future__ import annotations
