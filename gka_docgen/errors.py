@@ -55,6 +55,14 @@ class Weigering(DocgenError):
     """We refuse to do what was asked (a file exists, a field is signed, ...)."""
 
 
+class Onvergelijkbaar(DocgenError):
+    """`compare` could not read a version: exit 2 (as `diff` does), not 1 (they differ)."""
+
+    def __init__(self, oorzaak: DocgenError) -> None:
+        super().__init__(str(oorzaak))
+        self.oorzaak = oorzaak
+
+
 class RenderFout(DocgenError):
     """Rendering failed for a reason the user can act on."""
 

@@ -239,8 +239,13 @@ def test_commands_have_english_names_and_the_dutch_ones_stay_as_aliases(tmp_path
     ]
     opdrachten = [n for n in namen if not n.startswith("-")]
     assert opdrachten == ["new", "extend", "check", "build", "extract", "import", "sign",
-                          "verify", "overview", "preview", "schema"]  # fmt: skip
-    for oud, nieuw in (("overzicht", "overview"), ("bekijk", "preview"), ("verleng", "extend")):
+                          "verify", "compare", "overview", "preview", "schema"]  # fmt: skip
+    for oud, nieuw in (
+        ("overzicht", "overview"),
+        ("bekijk", "preview"),
+        ("verleng", "extend"),
+        ("vergelijk", "compare"),
+    ):
         alias, naam = (run_cli(n, "--help", cwd=tmp_path).stdout for n in (oud, nieuw))
         assert alias.split() == naam.replace(f"gka-docgen {nieuw} ", f"gka-docgen {oud} ").split()
 

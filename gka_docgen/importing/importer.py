@@ -173,3 +173,32 @@ def importeer(
             schrijf_atomair(schema, schema_json().encode("utf-8"))
     uitslag.geschreven = True
     return uitslag
+
+
+def lees_versie(bron: Path) -> dict[str, Any]:
+    """One version of an agenda as data, for `compare`: its YAML file, a PDF (its embedded
+    YAML, or its layout best effort) or a DOCX, read as `import` reads them."""
+    from gka_docgen.source.load import lees_gegevens
+
+    inhoud = _lees(bron)
+    naam = str(bron)
+    if inhoud.startswith(b"%PDF-"):
+        ingesloten = _uit_pdf(inhoud, naam)
+        if ingesloten is None:
+            from gka_docgen.importing.from_pdf import lees_pdf_opmaak
+
+            return _zonder_status(naar_data(lees_pdf_opmaak(inhoud, naam), naam).data)
+        inhoud = ingesloten
+    elif inhoud.startswith(b"PK"):
+        return _zonder_status(naar_data(lees_docx(inhoud, naam, None), naam).data)
+    gelezen, _ = lees_gegevens(inhoud, naam=naam)
+    data = gelezen.data
+    if not isinstance(data, dict):
+        raise Weigering(f"{naam} is geen agenda: er staan geen velden in")
+    return data
+
+
+def _zonder_status(data: dict[str, Any]) -> dict[str, Any]:
+    # A document read back does not say its status (the import always writes concept):
+    # it is left out, so that the comparison does not report it.
+    return {k: v for k, v in data.items() if k != "status"}
