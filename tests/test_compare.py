@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -120,6 +121,7 @@ def _gka(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_command_exits_as_diff_does_and_reads_a_docx_and_a_pdf(tmp_path: Path) -> None:
     from gka_docgen.render.context import bouw
     from gka_docgen.render.docx import render_docx
