@@ -153,3 +153,52 @@ def test_the_command_exits_as_diff_does_and_reads_a_docx_and_a_pdf(tmp_path: Pat
     weg = _gka("compare", "oud.yaml", "er-niet.yaml", cwd=tmp_path)
     assert weg.returncode == 2
     assert "er-niet.yaml" in weg.stderr and "Traceback" not in weg.stderr
+
+
+@pytest.mark.slow
+def test_the_report_as_pdf_is_archival_accessible_and_says_what_changed(tmp_path: Path) -> None:
+    from gka_docgen.render import report
+    from tests.verapdf import afwijkingen, valideer
+
+    oud = _data()
+    nieuw = copy.deepcopy(oud)
+    nieuw["toelichting"]["kennis"] = oud["toelichting"]["kennis"].replace(
+        "onderzoeken wij", "onderzoeken wij samen"
+    )
+    nieuw["begroting"]["regels"][0]["bijdrage_ocw"] = "45000"
+    (tmp_path / "oud.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "nieuw.yaml").write_text("x", encoding="utf-8")
+    uitslag = vergelijk(oud, nieuw)
+    html = report.html(
+        uitslag,
+        report.versie(tmp_path / "oud.yaml", oud),
+        report.versie(tmp_path / "nieuw.yaml", nieuw),
+    )
+    # User text is data: the Almere agenda's '<img src="file:///etc/passwd">' stays text.
+    assert '<img src="file:///etc/passwd">' not in html
+    assert "&lt;img src=" in html
+    assert "<ins>samen</ins>" in html
+    pdf = tmp_path / "rapport.pdf"
+    pdf.write_bytes(report.pdf(html))
+    tekst = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\xa0", " ")
+    assert "Vergelijking van twee versies" in tekst
+    assert "1 begrotingsregel gewijzigd; 1 ander veld gewijzigd" in tekst
+    assert "GKA-Addendum 2021-2024 ge" in tekst  # the document's name, in the title table
+    assert "€ 40.000 → € 45.000" in tekst
+    assert afwijkingen(valideer([pdf])) == []
+
+
+@pytest.mark.slow
+def test_the_report_is_written_as_asked_or_refused(tmp_path: Path) -> None:
+    (tmp_path / "oud.yaml").write_bytes(ALMERE.read_bytes())
+    nieuw = ALMERE.read_text(encoding="utf-8").replace("bijdrage_ocw: 40000", "bijdrage_ocw: 45000")
+    (tmp_path / "nieuw.yaml").write_text(nieuw, encoding="utf-8")
+    html = _gka("compare", "oud.yaml", "nieuw.yaml", "--rapport", "r.html", cwd=tmp_path)
+    assert html.returncode == 1 and "rapport gemaakt: r.html" in html.stderr
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    fout = _gka("compare", "oud.yaml", "nieuw.yaml", "--rapport", "r.txt", cwd=tmp_path)
+    assert fout.returncode == 2
+    assert "kies een bestandsnaam op .pdf of .html" in fout.stderr
+    assert not (tmp_path / "r.txt").exists()

@@ -547,6 +547,14 @@ def compare(
     nieuw: Annotated[
         Path, typer.Argument(metavar="NIEUW", help="De nieuwe versie: YAML, DOCX of PDF.")
     ],
+    rapport: Annotated[
+        Path | None,
+        typer.Option(
+            "--rapport",
+            metavar="BESTAND",
+            help="Schrijf de vergelijking ook als document: .pdf (PDF/A, toegankelijk) of .html.",
+        ),
+    ] = None,
 ) -> None:
     """Vergelijk twee versies van een agenda: eerst een samenvatting, dan elke wijziging
     woord voor woord.
@@ -562,6 +570,8 @@ def compare(
     from gka_docgen.document.word_diff import KLEUR, PLAT
     from gka_docgen.importing.importer import lees_versie
 
+    if rapport is not None and rapport.suffix.lower() not in {".pdf", ".html"}:
+        raise UsageError(f"--rapport {rapport}: kies een bestandsnaam op .pdf of .html")
     try:
         data = [lees_versie(oud), lees_versie(nieuw)]
     except DocgenError as fout:
@@ -571,6 +581,11 @@ def compare(
     uitvoer.resultaat(f"{oud} → {nieuw}: {samenvatting(uitslag)}")
     for regel in regels(uitslag, KLEUR if kleur else PLAT):
         uitvoer.resultaat(regel)
+    if rapport is not None:
+        from gka_docgen.render.report import schrijf
+
+        schrijf(rapport, uitslag, (oud, data[0]), (nieuw, data[1]))
+        uitvoer.melding(f"rapport gemaakt: {rapport}")
     if not uitslag.zelfde:
         raise typer.Exit(1)
 

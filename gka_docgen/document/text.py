@@ -248,3 +248,19 @@ def onvolledig_totaal(bedrag: str) -> str:
 
 ONDERWERP: Final = "Gelijke Kansen Alliantie"
 TREFWOORDEN: Final = ("Gelijke Kansen Alliantie", "GKA", "kansengelijkheid", "onderwijs")
+
+# --- The comparison report (compare --rapport) -------------------------------------------
+
+RAPPORT_TITEL: Final = "Vergelijking van twee versies"
+RAPPORT_OUD: Final = "Oud"
+RAPPORT_NIEUW: Final = "Nieuw"
+RAPPORT_LABELS: Final = {
+    "bestand": "Bestand",
+    "document": "Document",
+    "status": "Status",
+    "datum": "Datum van het bestand",
+}
+RAPPORT_SAMENVATTING: Final = "Samenvatting"
+RAPPORT_WIJZIGINGEN: Final = "Wijzigingen"
+RAPPORT_LEGENDA: Final = "Doorgehaald: verwijderd. Onderstreept: toegevoegd."
+STATUS_ONBEKEND: Final = "niet vermeld"

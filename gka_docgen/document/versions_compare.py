@@ -246,21 +246,29 @@ def samenvatting(v: Vergelijking) -> str:
     return "; ".join(delen) if delen else "geen verschillen"
 
 
+def regel(w: Wijziging) -> str | None:
+    """A change said on one line, or None for a text whose changed words are to be shown."""
+    if w.soort in {"nieuw", "verwijderd"}:
+        return f"{w.waar}: {w.soort}"
+    if w.soort == "hernoemd":
+        return f"{w.waar}: hernoemd, heette '{w.oud}'"
+    if w.soort == "verplaatst":
+        return f"{w.waar}: verplaatst van plaats {w.oud} naar {w.nieuw}"
+    if _kort(w.oud) and _kort(w.nieuw):
+        return f"{w.waar}: {w.oud or '(leeg)'} → {w.nieuw or '(leeg)'}"
+    return None
+
+
 def regels(v: Vergelijking, opmaak: Opmaak = PLAT) -> Iterator[str]:
     """The report's lines after the summary, in document order."""
     for w in v.wijzigingen:
-        if w.soort in {"nieuw", "verwijderd"}:
-            yield f"{w.waar}: {w.soort}"
-        elif w.soort == "hernoemd":
-            yield f"{w.waar}: hernoemd, heette '{w.oud}'"
-        elif w.soort == "verplaatst":
-            yield f"{w.waar}: verplaatst van plaats {w.oud} naar {w.nieuw}"
-        elif _kort(w.oud) and _kort(w.nieuw):
-            yield f"{w.waar}: {w.oud or '(leeg)'} → {w.nieuw or '(leeg)'}"
-        else:
-            yield f"{w.waar}:"
-            for regel in woordverschil(w.oud, w.nieuw, opmaak).splitlines() or [""]:
-                yield f"  {regel}"
+        zin = regel(w)
+        if zin is not None:
+            yield zin
+            continue
+        yield f"{w.waar}:"
+        for r in woordverschil(w.oud, w.nieuw, opmaak).splitlines() or [""]:
+            yield f"  {r}"
 
 
 def _kort(tekst: str) -> bool:

@@ -32,30 +32,42 @@ def woorden(tekst: str) -> list[str]:
     return _WOORDEN.findall(tekst)
 
 
-def woordverschil(oud: str, nieuw: str, opmaak: Opmaak = PLAT) -> str:
-    """`nieuw` with what changed since `oud` marked: deleted words, then inserted ones."""
+def stukken(oud: str, nieuw: str) -> list[tuple[str, str]]:
+    """`nieuw` in pieces: ("zelfde", text), ("weg", deleted words), ("bij", inserted words).
+
+    White space at the edges of a change stays outside it, so the words around it stay
+    apart in both texts; joined without the deleted pieces the pieces give `nieuw` (up to
+    white space), without the inserted ones `oud`.
+    """
     a, b = woorden(oud), woorden(nieuw)
-    uit: list[str] = []
+    uit: list[tuple[str, str]] = []
     for soort, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if soort == "equal":
-            uit.append("".join(b[j1:j2]))
+            uit.append(("zelfde", "".join(b[j1:j2])))
             continue
         weg_heel, bij = "".join(a[i1:i2]), "".join(b[j1:j2])
         weg, kern = weg_heel.strip(), bij.strip()
-        # White space at the edges of a change stays outside its markup, so the words
-        # around it stay apart in both texts.
         rand = bij if kern else weg_heel
         voor = rand[: len(rand) - len(rand.lstrip())]
         na = rand[len(rand.rstrip()) :] if rand.strip() else ""
         if not kern and not weg:  # white space only
             voor, na = bij, ""
-        uit.append(voor)
+        uit.append(("zelfde", voor))
         if weg:
-            uit.append(f"{opmaak.weg_begin}{weg}{opmaak.weg_eind}")
+            uit.append(("weg", weg))
         if kern:
-            uit.append(f"{opmaak.bij_begin}{kern}{opmaak.bij_eind}")
-        uit.append(na)
-    return "".join(uit)
+            uit.append(("bij", kern))
+        uit.append(("zelfde", na))
+    return [(soort, t) for soort, t in uit if t]
+
+
+def woordverschil(oud: str, nieuw: str, opmaak: Opmaak = PLAT) -> str:
+    """`nieuw` with what changed since `oud` marked: deleted words, then inserted ones."""
+    rand = {"weg": (opmaak.weg_begin, opmaak.weg_eind), "bij": (opmaak.bij_begin, opmaak.bij_eind)}
+    return "".join(
+        t if soort == "zelfde" else f"{rand[soort][0]}{t}{rand[soort][1]}"
+        for soort, t in stukken(oud, nieuw)
+    )
 
 
 def terug(gemarkeerd: str, opmaak: Opmaak = PLAT) -> tuple[str, str]:
