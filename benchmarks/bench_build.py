@@ -116,9 +116,9 @@ def _pdf_stap(paden: list[Path], aantal: int) -> dict[str, float]:
     from gka_docgen.render.context import bouw
     from gka_docgen.render.pdf import (
         HTML_SJABLOON,
-        _opties,
         html_van,
         motor,
+        pdf_opties,
         render_pdf,
         sjabloon_url,
     )
@@ -137,7 +137,7 @@ def _pdf_stap(paden: list[Path], aantal: int) -> dict[str, float]:
         begin = time.perf_counter()
         weasyprint.HTML(
             string=html_van(ctx), base_url=sjabloon_url(HTML_SJABLOON), url_fetcher=m.fetcher
-        ).write_pdf(font_config=m.font_config, stylesheets=[m.stylesheet], **_opties())
+        ).write_pdf(font_config=m.font_config, stylesheets=[m.stylesheet], **pdf_opties())
         kaal.append(time.perf_counter() - begin)
     return {"ons_mediaan": statistics.median(ons), "weasyprint_mediaan": statistics.median(kaal)}
 

@@ -31,8 +31,8 @@ from gka_docgen.render.pdf import (
     CSS_BESTAND,
     HTML_SJABLOON,
     SjabloonFetcher,
-    _opties,
     html_van,
+    pdf_opties,
     sjabloon_url,
 )
 from gka_docgen.render.templates import FONTS, SJABLONEN
@@ -83,8 +83,8 @@ def motor(css: str) -> tuple[float, Any, Any, Any]:
 def pdf(html: str, m: tuple[float, Any, Any, Any]) -> bytes:
     _, fetcher, fonts, sheet = m
     doc = weasyprint.HTML(string=html, base_url=sjabloon_url(HTML_SJABLOON), url_fetcher=fetcher)
-    uit: bytes = doc.render(font_config=fonts, stylesheets=[sheet], **_opties()).write_pdf(
-        **_opties()
+    uit: bytes = doc.render(font_config=fonts, stylesheets=[sheet], **pdf_opties()).write_pdf(
+        **pdf_opties()
     )
     return uit
 

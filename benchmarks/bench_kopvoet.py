@@ -89,8 +89,8 @@ def _meet(variant: str, herhaal: int) -> dict[str, dict[str, float]]:
         CSS_BESTAND,
         HTML_SJABLOON,
         SjabloonFetcher,
-        _opties,
         jinja_omgeving,
+        pdf_opties,
         sjabloon_url,
     )
     from gka_docgen.render.pdf_ua import maak_af
@@ -115,9 +115,9 @@ def _meet(variant: str, herhaal: int) -> dict[str, dict[str, float]]:
             begin = time.process_time()
             document = weasyprint.HTML(
                 string=html, base_url=sjabloon_url(HTML_SJABLOON), url_fetcher=fetcher
-            ).render(font_config=fonts, stylesheets=[css], **_opties())
+            ).render(font_config=fonts, stylesheets=[css], **pdf_opties())
             midden = time.process_time()
-            document.write_pdf(finisher=af, **_opties())
+            document.write_pdf(finisher=af, **pdf_opties())
             einde = time.process_time()
             if ronde:  # the first round warms up
                 opmaak.append(midden - begin)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -56,6 +57,15 @@ def _leeg(waarde: Any) -> bool:
     if isinstance(waarde, list):
         return all(_leeg(v) for v in waarde)
     return not _als_tekst(waarde).strip()
+
+
+def als_bedrag(tekst: str) -> Decimal | None:
+    """An amount as the model reads it ('25000', '€ 25.000,-'); None for empty or no amount."""
+    try:
+        waarde: Decimal | None = _BEDRAG.validate_python(tekst)
+    except ValidationError:
+        return None
+    return waarde
 
 
 def gelijk(sleutel: str | int, oud: Any, nieuw: Any) -> bool:

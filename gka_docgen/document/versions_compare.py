@@ -16,17 +16,13 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from gka_docgen.document import structure
-from gka_docgen.document.compare import gelijk
+from gka_docgen.document.compare import als_bedrag, gelijk
 from gka_docgen.document.formatting import bedrag
-from gka_docgen.document.model import Bedrag
 from gka_docgen.document.paragraphs import blokken_van
 from gka_docgen.document.structure import Groep, Rubriek, Soort
 from gka_docgen.document.word_diff import PLAT, Opmaak, woordverschil
 
-_BEDRAG: TypeAdapter[Decimal | None] = TypeAdapter(Bedrag)
 # Items this alike (their texts besides the name) are one item renamed.
 _ALIKE = 0.6
 
@@ -87,10 +83,8 @@ def gedrukt(tekst: str) -> str:
 def _ocw(data: Mapping[str, Any]) -> Decimal:
     totaal = Decimal(0)
     for regel in (data.get("begroting") or {}).get("regels") or []:
-        try:
-            totaal += _BEDRAG.validate_python(_tekst(regel.get("bijdrage_ocw"))) or 0
-        except (ValidationError, AttributeError):
-            continue
+        if isinstance(regel, Mapping):
+            totaal += als_bedrag(_tekst(regel.get("bijdrage_ocw"))) or 0
     return totaal
 
 
@@ -134,11 +128,8 @@ def _groep(
 
 
 def _bedrag_tekst(tekst: str) -> str:
-    try:
-        waarde = _BEDRAG.validate_python(tekst)
-    except ValidationError:
-        return tekst
-    return bedrag(waarde) if waarde is not None else ""
+    waarde = als_bedrag(tekst)
+    return bedrag(waarde) if waarde is not None else tekst
 
 
 def _item_naam(r: Rubriek, item: Mapping[str, Any]) -> str:
@@ -167,15 +158,10 @@ def _koppel(
     for j in range(len(nieuw)):
         if j in paren:
             continue
-        beste = max(
-            vrij_oud,
-            key=lambda i: SequenceMatcher(None, _rest(r, oud[i]), _rest(r, nieuw[j])).ratio(),
-            default=None,
-        )
-        if (
-            beste is not None
-            and SequenceMatcher(None, _rest(r, oud[beste]), _rest(r, nieuw[j])).ratio() >= _ALIKE
-        ):
+        tekst = _rest(r, nieuw[j])
+        gelijkenis = {i: SequenceMatcher(None, _rest(r, oud[i]), tekst).ratio() for i in vrij_oud}
+        beste = max(gelijkenis, key=gelijkenis.__getitem__, default=None)
+        if beste is not None and gelijkenis[beste] >= _ALIKE:
             paren[j] = beste
             vrij_oud.remove(beste)
     for j in range(len(nieuw)):

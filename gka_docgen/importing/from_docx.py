@@ -329,15 +329,17 @@ class _VeldLezer:
         if r.soort is Soort.BEDRAG:
             return bedrag(tekst_)
         if r.soort is Soort.DATUM and tekst_:
-            iso = datum(tekst_)
-            if iso is None:
-                self.opmerkingen.append(
-                    Opmerking(
-                        (*pad, r.sleutel), f"'{tekst_}' is geen datum; overgenomen zoals geschreven"
-                    )
-                )
-            return iso or tekst_
+            return self._datum(tekst_, (*pad, r.sleutel))
         return tekst_
+
+    def _datum(self, tekst_: str, pad: Pad) -> str:
+        """'24 november 2019' as 2019-11-24; anything else as written, with a note."""
+        iso = datum(tekst_)
+        if iso is None:
+            self.opmerkingen.append(
+                Opmerking(pad, f"'{tekst_}' is geen datum; overgenomen zoals geschreven")
+            )
+        return iso or tekst_
 
     def _ondertekenaars(self, rijen: list[tuple[str, str]], plek: str) -> None:
         """(label, value) in the order of the template's signatory block: a name starts
@@ -360,15 +362,7 @@ class _VeldLezer:
                 self._plek(("ondertekening", "plaats"), plek)
             elif sleutel == "datum" and tekst_ and not ondertekening["datum"]:
                 self._plek(("ondertekening", "datum"), plek)
-                iso = datum(tekst_)
-                ondertekening["datum"] = iso or tekst_
-                if iso is None:
-                    self.opmerkingen.append(
-                        Opmerking(
-                            ("ondertekening", "datum"),
-                            f"'{tekst_}' is geen datum; overgenomen zoals geschreven",
-                        )
-                    )
+                ondertekening["datum"] = self._datum(tekst_, ("ondertekening", "datum"))
             elif sleutel is None or (sleutel == "" and tekst_):
                 self._rest(f"{plek}{self.onder}, rij '{label.strip()}'", tekst_ or label)
 

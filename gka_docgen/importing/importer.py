@@ -21,7 +21,12 @@ from gka_docgen.document.formatting import slug
 from gka_docgen.document.model import Agenda
 from gka_docgen.document.text import documentnaam
 from gka_docgen.errors import Weigering, pad_tekst
-from gka_docgen.importing.docx_reader import OngeldigDocument, Wijzigingen, lees_docx
+from gka_docgen.importing.docx_reader import (
+    GelezenDocx,
+    OngeldigDocument,
+    Wijzigingen,
+    lees_docx,
+)
 from gka_docgen.importing.from_docx import Import, naar_data
 from gka_docgen.source.paths import AGENDAS
 from gka_docgen.source.scaffold import SCHEMA_BESTAND, schema_json
@@ -130,9 +135,7 @@ def importeer(
         data: Any = lees_yaml(tekst.decode("utf-8-sig")).data
         uitslag = ImportUitslag(_doel(uit, str(data.get("gemeente", ""))), False, exact=True)
     else:
-        from gka_docgen.importing.from_pdf import lees_pdf_opmaak
-
-        docx = lees_pdf_opmaak(inhoud, naam) if pdf else lees_docx(inhoud, naam, wijzigingen)
+        docx = _document(inhoud, naam, wijzigingen)
         imp = naar_data(docx, naam)
         data = imp.data
         tekst = yaml_tekst(imp, bron.name, uit_pdf=pdf).encode("utf-8")
@@ -182,20 +185,26 @@ def lees_versie(bron: Path) -> dict[str, Any]:
 
     inhoud = _lees(bron)
     naam = str(bron)
-    if inhoud.startswith(b"%PDF-"):
-        ingesloten = _uit_pdf(inhoud, naam)
-        if ingesloten is None:
-            from gka_docgen.importing.from_pdf import lees_pdf_opmaak
-
-            return _zonder_status(naar_data(lees_pdf_opmaak(inhoud, naam), naam).data)
+    ingesloten = _uit_pdf(inhoud, naam) if inhoud.startswith(b"%PDF-") else None
+    if ingesloten is not None:
         inhoud = ingesloten
-    elif inhoud.startswith(b"PK"):
-        return _zonder_status(naar_data(lees_docx(inhoud, naam, None), naam).data)
+    elif inhoud.startswith((b"%PDF-", b"PK")):  # a PDF made elsewhere, or a DOCX
+        return _zonder_status(naar_data(_document(inhoud, naam, None), naam).data)
     gelezen, _ = lees_gegevens(inhoud, naam=naam)
     data = gelezen.data
     if not isinstance(data, dict):
         raise Weigering(f"{naam} is geen agenda: er staan geen velden in")
     return data
+
+
+def _document(inhoud: bytes, naam: str, wijzigingen: Wijzigingen | None) -> GelezenDocx:
+    """A DOCX, or a PDF that gka-docgen did not make read from its layout, as paragraphs
+    and tables."""
+    if inhoud.startswith(b"%PDF-"):
+        from gka_docgen.importing.from_pdf import lees_pdf_opmaak
+
+        return lees_pdf_opmaak(inhoud, naam)
+    return lees_docx(inhoud, naam, wijzigingen)
 
 
 def _zonder_status(data: dict[str, Any]) -> dict[str, Any]:

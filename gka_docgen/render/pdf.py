@@ -156,7 +156,7 @@ def motor() -> Motor:
     return Motor(fetcher, font_config, stylesheet)
 
 
-def _opties() -> dict[str, Any]:
+def pdf_opties() -> dict[str, Any]:
     return {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
 
 
@@ -166,7 +166,7 @@ def opmaak(context: Context) -> Any:
     html = weasyprint.HTML(
         string=html_van(context), base_url=sjabloon_url(HTML_SJABLOON), url_fetcher=m.fetcher
     )
-    return html.render(font_config=m.font_config, stylesheets=[m.stylesheet], **_opties())
+    return html.render(font_config=m.font_config, stylesheets=[m.stylesheet], **pdf_opties())
 
 
 def render_pdf(
@@ -198,7 +198,7 @@ def render_pdf(
         finisher=functools.partial(
             maak_af, velden=velden, invulvelden=invul, concept=context.document.concept
         ),
-        **_opties(),
+        **pdf_opties(),
     )
     return pdf
 

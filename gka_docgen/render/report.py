@@ -20,8 +20,6 @@ from gka_docgen.document.word_diff import stukken
 from gka_docgen.writers import schrijf_atomair
 
 SJABLOON = "vergelijking.html.j2"
-# As the agenda's own PDF (render/pdf.py): PDF/A-3u, tagged.
-_OPTIES = {"pdf_variant": "pdf/a-3u", "pdf_tags": True}
 CSS = "vergelijking.css"
 
 
@@ -91,16 +89,17 @@ def pdf(bron: str) -> bytes:
     """The report's HTML as an archival, tagged PDF."""
     import weasyprint
 
-    from gka_docgen.render.pdf import motor, sjabloon_url
+    from gka_docgen.render.pdf import motor, pdf_opties, sjabloon_url
     from gka_docgen.render.pdf_ua import maak_af
     from gka_docgen.versions import versiestempel
 
     m = motor()
     document = weasyprint.HTML(
         string=bron, base_url=sjabloon_url(SJABLOON), url_fetcher=m.fetcher
-    ).render(font_config=m.font_config, stylesheets=[m.stylesheet, _css()], **_OPTIES)
+    ).render(font_config=m.font_config, stylesheets=[m.stylesheet, _css()], **pdf_opties())
     document.metadata.generator = versiestempel()
-    uit: bytes = document.write_pdf(finisher=maak_af, **_OPTIES)
+    # As the agenda's own PDF: PDF/A-3u, tagged, the same PDF/UA finisher.
+    uit: bytes = document.write_pdf(finisher=maak_af, **pdf_opties())
     return uit
 
 
