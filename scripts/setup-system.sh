@@ -2,7 +2,8 @@
 # Installs the Debian packages gka-docgen needs, only those that are missing.
 #   runtime: libpango-1.0-0 (WeasyPrint layout), libharfbuzz-subset0 (fast,
 #            reproducible font subsetting), fonts-dejavu (the embedded font)
-#   tests:   libreoffice-writer-nogui (opens every DOCX), hyphen-nl (its Dutch
+#   tests:   libreoffice-writer-nogui (opens every DOCX), python3-uno (Debian's Python
+#            drives LibreOffice to accept or reject tracked changes), hyphen-nl (its Dutch
 #            hyphenation, so its render of a DOCX breaks words as Word does), poppler-utils
 #            (pdftotext, pdffonts, pdftoppm), chromium (the headless browser the bekijk
 #            test drives through Playwright, which needs no chromium-driver),
@@ -12,7 +13,7 @@
 set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 if [[ "${1:-runtime}" == test ]]; then
-    want+=(libreoffice-writer-nogui hyphen-nl poppler-utils chromium openjdk-17-jre-headless libjaxb-java)
+    want+=(libreoffice-writer-nogui python3-uno hyphen-nl poppler-utils chromium openjdk-17-jre-headless libjaxb-java)
 fi
 missing=()
 for pkg in "${want[@]}"; do

@@ -34,7 +34,7 @@ signals.vang()  # from here on, a clean stop with what was finished
 import logging
 import warnings
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
@@ -52,6 +52,9 @@ from gka_docgen.errors import (
     pad_tekst,
 )
 from gka_docgen.source.paths import OngeldigPad, agenda_bestanden
+
+if TYPE_CHECKING:
+    from gka_docgen.importing.importer import GelezenVersie
 
 app = typer.Typer(
     name="gka-docgen",
@@ -555,6 +558,15 @@ def compare(
             help="Schrijf de vergelijking ook als document: .pdf (PDF/A, toegankelijk) of .html.",
         ),
     ] = None,
+    word: Annotated[
+        Path | None,
+        typer.Option(
+            "--word",
+            metavar="BESTAND.docx",
+            help="Schrijf de nieuwe versie als DOCX met elke wijziging als bijgehouden "
+            "wijziging: alles accepteren geeft de nieuwe versie, alles weigeren de oude.",
+        ),
+    ] = None,
 ) -> None:
     """Vergelijk twee versies van een agenda: eerst een samenvatting, dan elke wijziging
     woord voor woord.
@@ -572,11 +584,14 @@ def compare(
 
     if rapport is not None and rapport.suffix.lower() not in {".pdf", ".html"}:
         raise UsageError(f"--rapport {rapport}: kies een bestandsnaam op .pdf of .html")
+    if word is not None and word.suffix.lower() != ".docx":
+        raise UsageError(f"--word {word}: kies een bestandsnaam op .docx")
     try:
-        data = [lees_versie(oud), lees_versie(nieuw)]
+        versies = (lees_versie(oud), lees_versie(nieuw))
+        gevolgd = _gevolgd(versies, (oud, nieuw)) if word is not None else None
     except DocgenError as fout:
         raise Onvergelijkbaar(fout) from None
-    uitslag = vergelijk(*data)
+    uitslag = vergelijk(versies[0].data, versies[1].data)
     kleur = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     uitvoer.resultaat(f"{oud} → {nieuw}: {samenvatting(uitslag)}")
     for regel in regels(uitslag, KLEUR if kleur else PLAT):
@@ -584,10 +599,31 @@ def compare(
     if rapport is not None:
         from gka_docgen.render.report import schrijf
 
-        schrijf(rapport, uitslag, (oud, data[0]), (nieuw, data[1]))
+        schrijf(rapport, uitslag, (oud, versies[0].data), (nieuw, versies[1].data))
         uitvoer.melding(f"rapport gemaakt: {rapport}")
+    if word is not None and gevolgd is not None:
+        from gka_docgen.writers import schrijf_atomair
+
+        schrijf_atomair(word, gevolgd)
+        uitvoer.melding(f"DOCX met bijgehouden wijzigingen gemaakt: {word}")
     if not uitslag.zelfde:
         raise typer.Exit(1)
+
+
+def _gevolgd(versies: tuple[GelezenVersie, GelezenVersie], paden: tuple[Path, Path]) -> bytes:
+    """compare --word: both versions rendered as `build` does, the changes tracked, dated
+    when the new version's file was saved."""
+    from datetime import UTC, datetime
+
+    from gka_docgen.importing.importer import als_agenda
+    from gka_docgen.render.docx_changes import AUTEUR, Revisie, gevolgd
+
+    agendas = [
+        als_agenda(v, str(pad), ander)
+        for v, ander, pad in zip(versies, versies[::-1], paden, strict=True)
+    ]
+    gewijzigd = datetime.fromtimestamp(int(paden[1].stat().st_mtime), tz=UTC)
+    return gevolgd(agendas[0], agendas[1], Revisie(AUTEUR, gewijzigd))
 
 
 @app.command("overview", cls=NederlandseOpdracht, options_metavar="[OPTIES]")

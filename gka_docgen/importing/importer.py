@@ -12,7 +12,7 @@ that changed, in the author's style (`yamlout`). Nothing in a document is run or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from gka_docgen.document.compare import Verschil, verschillen
 from gka_docgen.document.formatting import slug
 from gka_docgen.document.model import Agenda
 from gka_docgen.document.text import documentnaam
-from gka_docgen.errors import Weigering, pad_tekst
+from gka_docgen.errors import OngeldigeAgenda, Weigering, pad_tekst
 from gka_docgen.importing.docx_reader import (
     GelezenDocx,
     OngeldigDocument,
@@ -178,7 +178,17 @@ def importeer(
     return uitslag
 
 
-def lees_versie(bron: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class GelezenVersie:
+    """One version of an agenda for `compare`: its data, and the agenda file it came from."""
+
+    data: dict[str, Any]
+    # The YAML (an agenda file, or the one a gka-docgen PDF carries); None for a document
+    # read back from its text, which says neither its status nor where a field stood.
+    yaml: bytes | None
+
+
+def lees_versie(bron: Path) -> GelezenVersie:
     """One version of an agenda as data, for `compare`: its YAML file, a PDF (its embedded
     YAML, or its layout best effort) or a DOCX, read as `import` reads them."""
     from gka_docgen.source.load import lees_gegevens
@@ -189,12 +199,36 @@ def lees_versie(bron: Path) -> dict[str, Any]:
     if ingesloten is not None:
         inhoud = ingesloten
     elif inhoud.startswith((b"%PDF-", b"PK")):  # a PDF made elsewhere, or a DOCX
-        return _zonder_status(naar_data(_document(inhoud, naam, None), naam).data)
+        return GelezenVersie(
+            _zonder_status(naar_data(_document(inhoud, naam, None), naam).data), None
+        )
     gelezen, _ = lees_gegevens(inhoud, naam=naam)
     data = gelezen.data
     if not isinstance(data, dict):
         raise Weigering(f"{naam} is geen agenda: er staan geen velden in")
-    return data
+    return GelezenVersie(data, inhoud)
+
+
+def als_agenda(versie: GelezenVersie, naam: str, ander: GelezenVersie) -> Agenda:
+    """A version as a valid agenda, to render it (`compare --word`). An agenda file is
+    checked as `check` checks it. A document does not say its status: it takes the other
+    version's when that is an agenda file and its fields allow it, else concept; each
+    problem is named by its field, as no line of any file holds it."""
+    from gka_docgen.source.load import valideer
+
+    if versie.yaml is not None:
+        return valideer(versie.yaml, naam=naam)
+    status = ander.data.get("status") if ander.yaml is not None else None
+    statussen = dict.fromkeys(
+        [status if status in ("concept", "definitief") else "concept", "concept"]
+    )
+    for poging in statussen:
+        tekst = "\n".join(blok(Agenda, {**versie.data, "status": poging}, "")) + "\n"
+        try:
+            return valideer(tekst.encode("utf-8"), naam=naam)
+        except OngeldigeAgenda as fout:
+            problemen = fout.problemen
+    raise OngeldigeAgenda([replace(p, regel=None, kolom=None) for p in problemen])
 
 
 def _document(inhoud: bytes, naam: str, wijzigingen: Wijzigingen | None) -> GelezenDocx:
