@@ -3,7 +3,7 @@
 Run by Debian's own Python (it has LibreOffice's `uno` module, package python3-uno), not
 by the virtualenv:
 
-    /usr/bin/python3 tests/libreoffice_revisions.py PROFILE_DIR aanvaard|verwerp|geen IN OUT [IN OUT ...]
+    /usr/bin/python3 tests/libreoffice_revisions.py PROFILE_DIR accepteren|weigeren|geen IN OUT [IN OUT ...]
 
 It starts one headless soffice with its own profile, opens each IN, dispatches Edit >
 Track Changes > Accept All (or Reject All; `geen` does neither, as a baseline) and
@@ -23,7 +23,10 @@ import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
-_OPDRACHT = {"aanvaard": ".uno:AcceptAllTrackedChanges", "verwerp": ".uno:RejectAllTrackedChanges"}
+_OPDRACHT = {
+    "accepteren": ".uno:AcceptAllTrackedChanges",
+    "weigeren": ".uno:RejectAllTrackedChanges",
+}
 
 
 def _eigenschap(naam: str, waarde: object) -> PropertyValue:

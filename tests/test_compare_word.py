@@ -14,6 +14,8 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -201,8 +203,8 @@ def test_accepting_all_gives_the_new_version_and_rejecting_all_the_old(
 ) -> None:
     oud, nieuw = (_docx(d) for d in paar)
     gevolgd = met_wijzigingen(oud, nieuw, REVISIE)
-    assert teksten(alles(gevolgd, "aanvaard")) == teksten(nieuw)
-    assert teksten(alles(gevolgd, "verwerp")) == teksten(oud)
+    assert teksten(alles(gevolgd, "accepteren")) == teksten(nieuw)
+    assert teksten(alles(gevolgd, "weigeren")) == teksten(oud)
     assert (wijzigingen(gevolgd) == 0) == (teksten(oud) == teksten(nieuw))
 
 
@@ -340,8 +342,12 @@ def test_libreoffice_accepts_to_the_new_version_and_rejects_to_the_old(tmp_path:
     # LibreOffice's own reading of both versions is the measure (it reads a list's
     # numbering or a no-break hyphen its own way), then its accept all and reject all.
     _libreoffice(tmp_path, "geen", gewoon)
-    _libreoffice(tmp_path, "aanvaard", {p: p.with_name(p.stem + "-aanvaard.docx") for p in gevolgd})
-    _libreoffice(tmp_path, "verwerp", {p: p.with_name(p.stem + "-verworpen.docx") for p in gevolgd})
+    _libreoffice(
+        tmp_path, "accepteren", {p: p.with_name(p.stem + "-aanvaard.docx") for p in gevolgd}
+    )
+    _libreoffice(
+        tmp_path, "weigeren", {p: p.with_name(p.stem + "-verworpen.docx") for p in gevolgd}
+    )
     for naam in paren:
 
         def lo(soort: str, naam: str = naam) -> list[tuple[str, str]]:
@@ -365,3 +371,56 @@ def _in_de_velden() -> tuple[dict[str, Any], dict[str, Any]]:
     nieuw["toelichting"]["kennis"] += "\n\nEen nieuwe alinea.\n\n- met een opsomming"
     nieuw["ondertekening"]["ondertekenaars"][0]["functie"] = "Wethouder Onderwijs en Jeugd"
     return oud, nieuw
+
+
+def _gka(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gka_docgen.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_the_command_writes_it_and_compare_reads_it_back_either_way(tmp_path: Path) -> None:
+    """`compare --word`, then `compare --wijzigingen`: accepted it is the new version,
+    rejected the old one; a version the same as the other gives build's own DOCX."""
+    bron = DATA / "pdf" / "almere-definitief.yaml"
+    (tmp_path / "oud.yaml").write_bytes(bron.read_bytes())
+    nieuw = bron.read_text(encoding="utf-8").replace("Ouders versterken", "Alle ouders versterken")
+    assert nieuw != bron.read_text(encoding="utf-8")
+    (tmp_path / "nieuw.yaml").write_text(nieuw, encoding="utf-8")
+
+    gemaakt = _gka("compare", "oud.yaml", "nieuw.yaml", "--word", "gevolgd.docx", cwd=tmp_path)
+    assert gemaakt.returncode == 1, gemaakt.stderr
+    assert gemaakt.stderr == "gka-docgen: DOCX met bijgehouden wijzigingen gemaakt: gevolgd.docx\n"
+    docx = (tmp_path / "gevolgd.docx").read_bytes()
+    assert wijzigingen(docx) == 2  # "Ouders" removed, "Alle ouders" added
+    stempel = datetime.fromtimestamp(int((tmp_path / "nieuw.yaml").stat().st_mtime), tz=UTC)
+    assert stempel.strftime('w:date="%Y-%m-%dT%H:%M:%SZ"') in _documentxml(docx)
+
+    open_ = _gka("compare", "nieuw.yaml", "gevolgd.docx", cwd=tmp_path)
+    assert open_.returncode == 2
+    assert "kies --wijzigingen accepteren of --wijzigingen weigeren" in open_.stderr
+    for versie, keuze in (("nieuw.yaml", "accepteren"), ("oud.yaml", "weigeren")):
+        terug = _gka("compare", versie, "gevolgd.docx", "--wijzigingen", keuze, cwd=tmp_path)
+        assert (terug.returncode, terug.stdout) == (
+            0,
+            f"{versie} → gevolgd.docx: geen verschillen\n",
+        )
+
+    zelfde = _gka("compare", "oud.yaml", "oud.yaml", "--word", "zelfde.docx", cwd=tmp_path)
+    assert zelfde.returncode == 0, zelfde.stderr
+    assert (tmp_path / "zelfde.docx").read_bytes() == _docx(_data(bron))
+    fout = _gka("compare", "oud.yaml", "nieuw.yaml", "--word", "gevolgd.pdf", cwd=tmp_path)
+    assert fout.returncode == 2
+    assert "--word gevolgd.pdf: kies een bestandsnaam op .docx" in fout.stderr
+    assert not (tmp_path / "gevolgd.pdf").exists()
+
+
+def _documentxml(docx: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return z.read("word/document.xml").decode("utf-8")

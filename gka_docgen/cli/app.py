@@ -56,6 +56,15 @@ from gka_docgen.source.paths import OngeldigPad, agenda_bestanden
 if TYPE_CHECKING:
     from gka_docgen.importing.importer import GelezenVersie
 
+# What to do with tracked changes still open in a DOCX (import and compare).
+Wijzigingskeuze = Annotated[
+    Literal["accepteren", "weigeren"] | None,
+    typer.Option(
+        "--wijzigingen",
+        help="Wat met bijgehouden wijzigingen (Track Changes) die nog open staan.",
+    ),
+]
+
 app = typer.Typer(
     name="gka-docgen",
     cls=NederlandseGroep,
@@ -328,13 +337,7 @@ def import_(
         bool,
         typer.Option("--vergelijk", help="Toon alleen de verschillen met het agendabestand."),
     ] = False,
-    wijzigingen: Annotated[
-        Literal["accepteren", "weigeren"] | None,
-        typer.Option(
-            "--wijzigingen",
-            help="Wat met bijgehouden wijzigingen (Track Changes) die nog open staan.",
-        ),
-    ] = None,
+    wijzigingen: Wijzigingskeuze = None,
 ) -> None:
     """Lees een document terug in het agendabestand (YAML): vergelijk, of schrijf met --force."""
     from gka_docgen.importing.importer import importeer
@@ -567,6 +570,7 @@ def compare(
             "wijziging: alles accepteren geeft de nieuwe versie, alles weigeren de oude.",
         ),
     ] = None,
+    wijzigingen: Wijzigingskeuze = None,
 ) -> None:
     """Vergelijk twee versies van een agenda: eerst een samenvatting, dan elke wijziging
     woord voor woord.
@@ -587,7 +591,7 @@ def compare(
     if word is not None and word.suffix.lower() != ".docx":
         raise UsageError(f"--word {word}: kies een bestandsnaam op .docx")
     try:
-        versies = (lees_versie(oud), lees_versie(nieuw))
+        versies = (lees_versie(oud, wijzigingen), lees_versie(nieuw, wijzigingen))
         gevolgd = _gevolgd(versies, (oud, nieuw)) if word is not None else None
     except DocgenError as fout:
         raise Onvergelijkbaar(fout) from None

@@ -12,16 +12,17 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from gka_docgen.errors import Weigering
+from gka_docgen.importing.tracked_changes import Keuze, verwerk
 
 MAX_LEDEN = 2_000
 MAX_LID = 64 * 1024 * 1024  # bytes, one member unpacked
 MAX_TOTAAL = 256 * 1024 * 1024  # bytes, all members unpacked
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-Wijzigingen = Literal["accepteren", "weigeren"]
+Wijzigingen = Keuze
 
 
 @dataclass(frozen=True)
@@ -94,24 +95,7 @@ def _wijzigingen(body: Any, naam: str, keuze: Wijzigingen | None) -> None:
             "geweigerd; kies --wijzigingen accepteren of --wijzigingen weigeren, of doe het in "
             "Word (Controleren > Accepteren):\n  " + "\n  ".join(plekken[:20])
         )
-    weg, blijft = (
-        (verwijderingen, invoegingen)
-        if keuze == "accepteren"
-        else (
-            invoegingen,
-            verwijderingen,
-        )
-    )
-    for el in weg:
-        el.getparent().remove(el)
-    for el in blijft:
-        for tekst in el.iter(f"{W}delText"):
-            tekst.tag = f"{W}t"
-        ouder = el.getparent()
-        plek = ouder.index(el)
-        for i, kind in enumerate(list(el)):
-            ouder.insert(plek + i, kind)
-        ouder.remove(el)
+    verwerk(body, keuze)
 
 
 class _DocxLezer:

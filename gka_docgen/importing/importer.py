@@ -188,7 +188,7 @@ class GelezenVersie:
     yaml: bytes | None
 
 
-def lees_versie(bron: Path) -> GelezenVersie:
+def lees_versie(bron: Path, wijzigingen: Wijzigingen | None = None) -> GelezenVersie:
     """One version of an agenda as data, for `compare`: its YAML file, a PDF (its embedded
     YAML, or its layout best effort) or a DOCX, read as `import` reads them."""
     from gka_docgen.source.load import lees_gegevens
@@ -199,9 +199,8 @@ def lees_versie(bron: Path) -> GelezenVersie:
     if ingesloten is not None:
         inhoud = ingesloten
     elif inhoud.startswith((b"%PDF-", b"PK")):  # a PDF made elsewhere, or a DOCX
-        return GelezenVersie(
-            _zonder_status(naar_data(_document(inhoud, naam, None), naam).data), None
-        )
+        document = _document(inhoud, naam, wijzigingen)
+        return GelezenVersie(_zonder_status(naar_data(document, naam).data), None)
     gelezen, _ = lees_gegevens(inhoud, naam=naam)
     data = gelezen.data
     if not isinstance(data, dict):
