@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +34,7 @@ from gka_docgen.render.docx_changes import AUTEUR, Revisie, met_wijzigingen
 from gka_docgen.source.load import valideer
 from gka_docgen.source.yaml_read import lees
 from tests.agenda_strategies import agenda, als_yaml, interventie, regel
-from tests.conftest import DATA, ROOT, VOORBEELDEN
+from tests.conftest import DATA, ROOT, VOORBEELDEN, run_cli
 from tests.docx_tekst import alineas
 from tests.tracked import alles, wijzigingen
 from tests.wordcheck import controleer_voor_word
@@ -373,17 +372,6 @@ def _in_de_velden() -> tuple[dict[str, Any], dict[str, Any]]:
     return oud, nieuw
 
 
-def _gka(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gka_docgen.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
-
-
 @pytest.mark.slow
 def test_the_command_writes_it_and_compare_reads_it_back_either_way(tmp_path: Path) -> None:
     """`compare --word`, then `compare --wijzigingen`: accepted it is the new version,
@@ -394,7 +382,7 @@ def test_the_command_writes_it_and_compare_reads_it_back_either_way(tmp_path: Pa
     assert nieuw != bron.read_text(encoding="utf-8")
     (tmp_path / "nieuw.yaml").write_text(nieuw, encoding="utf-8")
 
-    gemaakt = _gka("compare", "oud.yaml", "nieuw.yaml", "--word", "gevolgd.docx", cwd=tmp_path)
+    gemaakt = run_cli("compare", "oud.yaml", "nieuw.yaml", "--word", "gevolgd.docx", cwd=tmp_path)
     assert gemaakt.returncode == 1, gemaakt.stderr
     assert gemaakt.stderr == "gka-docgen: DOCX met bijgehouden wijzigingen gemaakt: gevolgd.docx\n"
     docx = (tmp_path / "gevolgd.docx").read_bytes()
@@ -402,20 +390,20 @@ def test_the_command_writes_it_and_compare_reads_it_back_either_way(tmp_path: Pa
     stempel = datetime.fromtimestamp(int((tmp_path / "nieuw.yaml").stat().st_mtime), tz=UTC)
     assert stempel.strftime('w:date="%Y-%m-%dT%H:%M:%SZ"') in _documentxml(docx)
 
-    open_ = _gka("compare", "nieuw.yaml", "gevolgd.docx", cwd=tmp_path)
+    open_ = run_cli("compare", "nieuw.yaml", "gevolgd.docx", cwd=tmp_path)
     assert open_.returncode == 2
     assert "kies --wijzigingen accepteren of --wijzigingen weigeren" in open_.stderr
     for versie, keuze in (("nieuw.yaml", "accepteren"), ("oud.yaml", "weigeren")):
-        terug = _gka("compare", versie, "gevolgd.docx", "--wijzigingen", keuze, cwd=tmp_path)
+        terug = run_cli("compare", versie, "gevolgd.docx", "--wijzigingen", keuze, cwd=tmp_path)
         assert (terug.returncode, terug.stdout) == (
             0,
             f"{versie} → gevolgd.docx: geen verschillen\n",
         )
 
-    zelfde = _gka("compare", "oud.yaml", "oud.yaml", "--word", "zelfde.docx", cwd=tmp_path)
+    zelfde = run_cli("compare", "oud.yaml", "oud.yaml", "--word", "zelfde.docx", cwd=tmp_path)
     assert zelfde.returncode == 0, zelfde.stderr
     assert (tmp_path / "zelfde.docx").read_bytes() == _docx(_data(bron))
-    fout = _gka("compare", "oud.yaml", "nieuw.yaml", "--word", "gevolgd.pdf", cwd=tmp_path)
+    fout = run_cli("compare", "oud.yaml", "nieuw.yaml", "--word", "gevolgd.pdf", cwd=tmp_path)
     assert fout.returncode == 2
     assert "--word gevolgd.pdf: kies een bestandsnaam op .docx" in fout.stderr
     assert not (tmp_path / "gevolgd.pdf").exists()
