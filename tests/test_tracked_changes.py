@@ -3,11 +3,14 @@ writes: moved text, changed formatting, a removed row, a removed paragraph mark.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
+from docx import Document
 from lxml import etree
 
+from gka_docgen.importing.docx_reader import Alinea, OngeldigDocument, lees_docx
 from gka_docgen.importing.tracked_changes import Keuze, heeft_wijzigingen, verwerk
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -58,3 +61,30 @@ def test_word_markup_accepted_and_rejected(keuze: Keuze, alineas: list[str]) -> 
     vet = body.find(f".//{{{W}}}b")
     assert (vet is not None) == (keuze == "accepteren")
     assert next(body.iter(f"{{{W}}}rPrChange"), None) is None
+
+
+def test_a_document_with_only_moves_is_refused_or_read_once() -> None:
+    """Word writes a dragged paragraph as `w:moveFrom` and `w:moveTo`, no `w:ins` or `w:del`."""
+    doc = Document()
+    doc.add_paragraph("Tweede.")
+    body = doc.element.body
+    for plek, tag in ((0, "moveFrom"), (2, "moveTo")):
+        body.insert(
+            plek,
+            etree.fromstring(
+                f'<w:p xmlns:w="{W}"><w:{tag} w:id="{plek}" {_WIE}>{_r("Eerste.")}</w:{tag}></w:p>'
+            ),
+        )
+    uit = io.BytesIO()
+    doc.save(uit)
+    with pytest.raises(
+        OngeldigDocument,
+        match=r"2 wijzigingen .*\n  verplaatst van: 'Eerste.'\n  verplaatst naar: 'Eerste.'",
+    ):
+        lees_docx(uit.getvalue(), "verplaatst.docx")
+    for keuze, alineas in (
+        ("accepteren", ["", "Tweede.", "Eerste."]),
+        ("weigeren", ["Eerste.", "Tweede.", ""]),
+    ):
+        gelezen = lees_docx(uit.getvalue(), "verplaatst.docx", keuze)  # type: ignore[arg-type]
+        assert [s.tekst for s in gelezen.stukken if isinstance(s, Alinea)] == alineas

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gka_docgen.errors import Weigering
-from gka_docgen.importing.tracked_changes import Keuze, verwerk
+from gka_docgen.importing.tracked_changes import Keuze, heeft_wijzigingen, verwerk
 
 MAX_LEDEN = 2_000
 MAX_LID = 64 * 1024 * 1024  # bytes, one member unpacked
@@ -81,15 +81,18 @@ def _tekst(el: Any) -> str:
 
 def _wijzigingen(body: Any, naam: str, keuze: Wijzigingen | None) -> None:
     """Accept or reject tracked changes in place; without a choice, refuse and say where."""
-    invoegingen = body.findall(f".//{W}ins")
-    verwijderingen = body.findall(f".//{W}del")
-    if not invoegingen and not verwijderingen:
+    if not heeft_wijzigingen(body):
         return
     if keuze is None:
+        soort = {"ins": "ingevoegd", "del": "verwijderd", "moveTo": "verplaatst naar",
+                 "moveFrom": "verplaatst van"}  # fmt: skip
+        wijzigingen = list(body.iter(*(f"{W}{t}" for t in soort)))
         plekken = [
-            f"{'ingevoegd' if el.tag == f'{W}ins' else 'verwijderd'}: {_tekst(el)[:60]!r}"
-            for el in [*invoegingen, *verwijderingen]
-        ]
+            f"{soort[el.tag.rsplit('}', 1)[1]]}: {_tekst(el)[:60]!r}"
+            for el in wijzigingen
+            # A paragraph mark's or a row's record holds no text of its own.
+            if el.getparent().tag not in (f"{W}rPr", f"{W}trPr")
+        ] or [f"{len(wijzigingen)} alinea's of tabelrijen ingevoegd of verwijderd"]
         raise OngeldigDocument(
             f"{naam} heeft {len(plekken)} wijzigingen die nog niet zijn geaccepteerd of "
             "geweigerd; kies --wijzigingen accepteren of --wijzigingen weigeren, of doe het in "
