@@ -33,7 +33,7 @@ from gka_docgen.render.docx import render_docx
 from gka_docgen.render.docx_changes import AUTEUR, Revisie, met_wijzigingen
 from gka_docgen.source.load import valideer
 from gka_docgen.source.yaml_read import lees
-from tests.agenda_strategies import agenda, als_yaml, interventie, regel
+from tests.agenda_strategies import agenda, als_definitief, als_yaml, interventie, regel
 from tests.conftest import DATA, ROOT, VOORBEELDEN, run_cli
 from tests.docx_tekst import alineas
 from tests.tracked import alles, wijzigingen
@@ -184,9 +184,17 @@ def bewerkt(draw: st.DrawFn, oud: dict[str, Any]) -> dict[str, Any]:
 @st.composite
 def versies(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     oud = draw(agenda(max_interventies=3))
-    if draw(st.integers(0, 5)) == 0:
-        return oud, draw(agenda(max_interventies=3))  # two agendas with nothing in common
-    return oud, draw(bewerkt(oud))
+    # One time in six, two agendas with nothing in common.
+    anders = draw(st.integers(0, 5)) == 0
+    nieuw = draw(agenda(max_interventies=3)) if anders else draw(bewerkt(oud))
+    # Concept, definitief (signature lines, no watermark), or the concept sent for signing.
+    # (A definitief names at least one intervention.)
+    stadium = draw(st.sampled_from(["concept", "definitief", "ter ondertekening"]))
+    if stadium == "definitief" and oud["interventies"]:
+        oud = als_definitief(oud)
+    if stadium != "concept" and nieuw["interventies"]:
+        nieuw = als_definitief(nieuw)
+    return oud, nieuw
 
 
 @pytest.mark.slow
@@ -403,6 +411,16 @@ def test_the_command_writes_it_and_compare_reads_it_back_either_way(tmp_path: Pa
     zelfde = run_cli("compare", "oud.yaml", "oud.yaml", "--word", "zelfde.docx", cwd=tmp_path)
     assert zelfde.returncode == 0, zelfde.stderr
     assert (tmp_path / "zelfde.docx").read_bytes() == _docx(_data(bron))
+    # A version compare reads but --word cannot make: the comparison, then why not.
+    (tmp_path / "fout.yaml").write_text(
+        nieuw.replace("status: definitief", "status: klaar"), encoding="utf-8"
+    )
+    half = run_cli("compare", "oud.yaml", "fout.yaml", "--word", "half.docx", cwd=tmp_path)
+    assert half.returncode == 2
+    assert half.stdout.startswith("oud.yaml → fout.yaml: ")
+    assert half.stderr.splitlines()[0].startswith("gka-docgen: --word half.docx: niet gemaakt: ")
+    assert "status: 'klaar' is niet toegestaan" in half.stderr
+    assert not (tmp_path / "half.docx").exists()
     fout = run_cli("compare", "oud.yaml", "nieuw.yaml", "--word", "gevolgd.pdf", cwd=tmp_path)
     assert fout.returncode == 2
     assert "--word gevolgd.pdf: kies een bestandsnaam op .docx" in fout.stderr

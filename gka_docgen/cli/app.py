@@ -592,7 +592,6 @@ def compare(
         raise UsageError(f"--word {word}: kies een bestandsnaam op .docx")
     try:
         versies = (lees_versie(oud, wijzigingen), lees_versie(nieuw, wijzigingen))
-        gevolgd = _gevolgd(versies, (oud, nieuw)) if word is not None else None
     except DocgenError as fout:
         raise Onvergelijkbaar(fout) from None
     uitslag = vergelijk(versies[0].data, versies[1].data)
@@ -605,29 +604,49 @@ def compare(
 
         schrijf(rapport, uitslag, (oud, versies[0].data), (nieuw, versies[1].data))
         uitvoer.melding(f"rapport gemaakt: {rapport}")
-    if word is not None and gevolgd is not None:
+    if word is not None:
         from gka_docgen.writers import schrijf_atomair
 
-        schrijf_atomair(word, gevolgd)
+        try:
+            docx = _met_wijzigingen(versies, (oud, nieuw))
+        except OngeldigeAgenda as fout:
+            uitvoer.melding(
+                f"--word {word}: niet gemaakt: elke versie moet een geldige agenda zijn om haar "
+                "DOCX te maken; verbeter wat hieronder staat, of vergelijk zonder --word"
+            )
+            raise Onvergelijkbaar(fout) from None
+        schrijf_atomair(word, docx)
         uitvoer.melding(f"DOCX met bijgehouden wijzigingen gemaakt: {word}")
     if not uitslag.zelfde:
         raise typer.Exit(1)
 
 
-def _gevolgd(versies: tuple[GelezenVersie, GelezenVersie], paden: tuple[Path, Path]) -> bytes:
+def _met_wijzigingen(
+    versies: tuple[GelezenVersie, GelezenVersie], paden: tuple[Path, Path]
+) -> bytes:
     """compare --word: both versions rendered as `build` does, the changes tracked, dated
-    when the new version's file was saved."""
+    when the new version's file was saved. A document the other version's status does not
+    fit (a definitief with fields left open) is made as concept, and that is said."""
     from datetime import UTC, datetime
 
     from gka_docgen.importing.importer import als_agenda
-    from gka_docgen.render.docx_changes import AUTEUR, Revisie, gevolgd
+    from gka_docgen.render.docx_changes import AUTEUR, Revisie, agendas_met_wijzigingen
 
-    agendas = [
-        als_agenda(v, str(pad), ander)
-        for v, ander, pad in zip(versies, versies[::-1], paden, strict=True)
-    ]
+    agendas = []
+    for versie, ander, pad in zip(versies, versies[::-1], paden, strict=True):
+        agenda = als_agenda(versie, str(pad), ander)
+        if (
+            versie.yaml is None
+            and ander.yaml is not None
+            and ander.data.get("status") != agenda.status
+        ):
+            uitvoer.melding(
+                f"{pad}: als {agenda.status} gemaakt, niet als {ander.data.get('status')}: "
+                "niet elk veld dat daarvoor nodig is, is ingevuld"
+            )
+        agendas.append(agenda)
     gewijzigd = datetime.fromtimestamp(int(paden[1].stat().st_mtime), tz=UTC)
-    return gevolgd(agendas[0], agendas[1], Revisie(AUTEUR, gewijzigd))
+    return agendas_met_wijzigingen(agendas[0], agendas[1], Revisie(AUTEUR, gewijzigd))
 
 
 @app.command("overview", cls=NederlandseOpdracht, options_metavar="[OPTIES]")

@@ -5,7 +5,8 @@ accepted or rejected; the tests check `compare --word` with it (and with LibreOf
 What ECMA-376 says each mark means:
 - a run in `w:ins` (or `w:moveTo`) stays when accepting and goes when rejecting; a run
   in `w:del` (or `w:moveFrom`) the reverse, its `w:delText` becoming text again;
-- a row whose `w:trPr` holds `w:ins` or `w:del` likewise, whole;
+- a row whose `w:trPr` holds `w:ins` or `w:del` likewise, whole (a table left without
+  rows goes);
 - a paragraph mark (`w:pPr/w:rPr`) that goes joins its paragraph to the next one; an
   empty paragraph before a table, which it cannot join, goes;
 - a paragraph's or run's former properties (`w:pPrChange`, `w:rPrChange`) come back
@@ -79,7 +80,10 @@ def _rijen(root: Any, houd: tuple[str, ...], weg: tuple[str, ...]) -> None:
         if eigenschappen is None:
             continue
         if any(eigenschappen.find(t) is not None for t in weg):
-            rij.getparent().remove(rij)
+            tabel = rij.getparent()
+            tabel.remove(rij)
+            if tabel.find(_w("tr")) is None:  # a table without rows is no table: Word drops it
+                tabel.getparent().remove(tabel)
             continue
         for m in [m for t in houd for m in eigenschappen.findall(t)]:
             eigenschappen.remove(m)

@@ -19,7 +19,7 @@ T = TypeVar("T")
 Stand = Literal["zelfde", "paar", "weg", "bij"]
 
 # Between two anchors, pairing compares every old item with every new one; above this
-# many comparisons the items are only paired where their keys are equal.
+# many comparisons nothing there is paired: the old items are removed, the new added.
 _MAX_VERGELIJKINGEN = 2500
 
 
@@ -92,6 +92,8 @@ def woordgelijkenis(a: Sequence[str], b: Sequence[str]) -> float:
     if not a and not b:
         return 1.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
+    # Far apart by the quick upper bounds: the bound is returned, as it is below any
+    # threshold a caller pairs at (the ratio itself is the slow part).
     if matcher.real_quick_ratio() < 0.3 or matcher.quick_ratio() < 0.3:
         return matcher.quick_ratio()
     return matcher.ratio()

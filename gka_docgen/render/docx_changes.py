@@ -55,6 +55,7 @@ from gka_docgen.render.docx_zip import vaste_zip
 _XML = "http://www.w3.org/XML/1998/namespace"
 # The attributes that name a drawing (VML shape, shape type, signature line) or refer to one.
 _VORMNAMEN = ("id", "type", "{urn:schemas-microsoft-com:office:office}spid")
+_BLADWIJZERS = (wml("bookmarkStart"), wml("bookmarkEnd"))
 # Who made the changes, as Word shows it beside each one.
 AUTEUR = "gka-docgen"
 # What a paragraph's properties hold besides its look: its mark, its section, a change.
@@ -100,7 +101,7 @@ class _Schrijver:
 
     # -- one part: the body, a header or a footer
 
-    def deel(
+    def vergelijk_deel(
         self, oud: VersieDeel, nieuw: VersieDeel, oude: etree._Element, nieuwe: etree._Element
     ) -> None:
         """Rewrite the container `nieuwe` (of `nieuw`) as `oude` (of `oud`) with the changes."""
@@ -228,7 +229,7 @@ class _Schrijver:
     def _uit_oud(self, element: etree._Element, versie: VersieDeel) -> etree._Element:
         kopie = copy.deepcopy(element)
         for el in list(kopie.iter()):
-            if el.tag in (wml("bookmarkStart"), wml("bookmarkEnd")) and el is not kopie:
+            if el.tag in _BLADWIJZERS and el is not kopie:
                 el.getparent().remove(el)  # the new version may name the same bookmark
                 continue
             for naam, waarde in el.attrib.items():
@@ -352,6 +353,8 @@ class _Schrijver:
         for stuk in inhoud:
             atoom, versie = stuk.atoom, stuk.versie
             assert atoom is not None and versie is not None
+            if atoom.bron.tag in _BLADWIJZERS and versie is not self._nieuw:
+                continue  # the new version may name the same bookmark
             if atoom.bron.tag != wml("r"):  # a hyperlink or field, whole
                 los = self._kopie(atoom.bron, versie)
                 if stuk.spoor != "zelfde":
@@ -439,7 +442,7 @@ def met_wijzigingen(oud: bytes, nieuw: bytes, revisie: Revisie) -> bytes:
     """
     doc_oud, doc_nieuw = Document(io.BytesIO(oud)), Document(io.BytesIO(nieuw))
     schrijver = _Schrijver(revisie)
-    schrijver.deel(
+    schrijver.vergelijk_deel(
         VersieDeel(doc_oud.part),
         VersieDeel(doc_nieuw.part),
         doc_oud.element.body,
@@ -448,7 +451,7 @@ def met_wijzigingen(oud: bytes, nieuw: bytes, revisie: Revisie) -> bytes:
     oude_koppen = _kopteksten(doc_oud)
     for naam, deel in sorted(_kopteksten(doc_nieuw).items()):
         if naam in oude_koppen:
-            schrijver.deel(
+            schrijver.vergelijk_deel(
                 VersieDeel(oude_koppen[naam]),
                 VersieDeel(deel),
                 oude_koppen[naam].element,
@@ -461,7 +464,7 @@ def met_wijzigingen(oud: bytes, nieuw: bytes, revisie: Revisie) -> bytes:
     return vaste_zip(uit.getvalue())
 
 
-def gevolgd(oud: Agenda, nieuw: Agenda, revisie: Revisie) -> bytes:
+def agendas_met_wijzigingen(oud: Agenda, nieuw: Agenda, revisie: Revisie) -> bytes:
     """`compare --word`: the DOCX `build` makes of `nieuw`, with the changes since `oud`
     tracked; without changes, exactly that DOCX."""
     voor, na = render_docx(bouw(oud)), render_docx(bouw(nieuw))
