@@ -30,6 +30,7 @@ from gka_docgen.document.model import Agenda
 from gka_docgen.document.structure import Soort
 from gka_docgen.render.context import bouw
 from gka_docgen.render.docx import render_docx
+from gka_docgen.render.docx_blocks import xml_sleutel
 from gka_docgen.render.docx_changes import AUTEUR, Revisie, met_wijzigingen
 from gka_docgen.source.load import valideer
 from gka_docgen.source.yaml_read import lees
@@ -236,6 +237,30 @@ def test_a_changed_word_is_tracked_at_that_word_by_gka_docgen() -> None:
     # Inside the intervention's "Doel interventie" cell, the rest of it unchanged.
     rij = gewist[0][1].getparent().getparent().getparent()
     assert _tekst(rij).startswith("Doel interventie")
+
+
+def _eigenschappen(docx: bytes) -> list[tuple[str, tuple[bytes, ...]]]:
+    """The properties of every table, row and cell of the body, in document order."""
+    body = Document(io.BytesIO(docx)).element.body
+    uit = []
+    for el in body.iter(f"{W}tbl", f"{W}tr", f"{W}tc"):
+        naam = el.tag.rsplit("}", 1)[1] + "Pr"
+        eigenschappen = el.find(f"{W}{naam}")
+        kinderen = () if eigenschappen is None else tuple(xml_sleutel(k) for k in eigenschappen)
+        uit.append((naam, kinderen))
+    return uit
+
+
+def test_table_row_and_cell_properties_come_back_when_rejecting() -> None:
+    """From a concept to its definitief the signature cells change their look (the date's
+    write-on line, the signature line at the bottom): tracked, so rejecting gives it back."""
+    oud, nieuw = _paren()["concept-definitief"]
+    a, b = _docx(oud), _docx(nieuw)
+    assert _eigenschappen(a) != _eigenschappen(b)
+    gevolgd = met_wijzigingen(a, b, REVISIE)
+    controleer_voor_word(gevolgd)
+    assert _eigenschappen(alles(gevolgd, "accepteren")) == _eigenschappen(b)
+    assert _eigenschappen(alles(gevolgd, "weigeren")) == _eigenschappen(a)
 
 
 def _tekst(element: Any) -> str:

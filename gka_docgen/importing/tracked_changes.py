@@ -9,8 +9,9 @@ What ECMA-376 says each mark means:
   rows goes);
 - a paragraph mark (`w:pPr/w:rPr`) that goes joins its paragraph to the next one; an
   empty paragraph before a table, which it cannot join, goes;
-- a paragraph's or run's former properties (`w:pPrChange`, `w:rPrChange`) come back
-  when rejecting; other formatting changes are dropped (the text is the same either way).
+- former properties of a paragraph, run, table, row or cell (`w:pPrChange`, `w:rPrChange`,
+  `w:tblPrChange`, `w:trPrChange`, `w:tcPrChange`) come back when rejecting; a table grid's
+  or a section's are dropped (the text is the same either way).
 """
 
 from __future__ import annotations
@@ -29,10 +30,7 @@ _ZONDER_TEKST = (
     "moveFromRangeEnd",
     "moveToRangeStart",
     "moveToRangeEnd",
-    "tblPrChange",
     "tblGridChange",
-    "trPrChange",
-    "tcPrChange",
     "sectPrChange",
     "numberingChange",
 )
@@ -89,18 +87,30 @@ def _rijen(root: Any, houd: tuple[str, ...], weg: tuple[str, ...]) -> None:
             eigenschappen.remove(m)
 
 
+# A record of former properties, what it holds, and what its properties keep either way
+# (a paragraph's mark and section are not its look; a row's being added or removed).
+_VORIGE = {
+    "pPrChange": ("pPr", ("rPr", "sectPr")),
+    "rPrChange": ("rPr", ()),
+    "tblPrChange": ("tblPr", ()),
+    "trPrChange": ("trPr", ()),
+    "tcPrChange": ("tcPr", ()),
+}
+
+
 def _eigenschappen(root: Any, keuze: Keuze) -> None:
-    """`w:pPrChange` and `w:rPrChange`: the former properties back, or the record dropped."""
-    for wijziging in list(root.iter(_w("pPrChange"), _w("rPrChange"))):
+    """Former properties (`w:pPrChange` and the like): back when rejecting, the record
+    dropped either way."""
+    for wijziging in list(root.iter(*_tags(tuple(_VORIGE)))):
         eigenschappen = wijziging.getparent()
         eigenschappen.remove(wijziging)
-        vorige = wijziging.find(_w("pPr") if wijziging.tag == _w("pPrChange") else _w("rPr"))
+        naam, blijven = _VORIGE[wijziging.tag.rsplit("}", 1)[1]]
+        vorige = wijziging.find(_w(naam))
         if keuze == "accepteren" or vorige is None:
             continue
-        # A paragraph's mark and section are not its look: they stay.
-        blijft = (_w("rPr"), _w("sectPr")) if wijziging.tag == _w("pPrChange") else ()
+        blijft = _tags(blijven + _ERBIJ + _ERAF)
         for kind in list(eigenschappen):
-            if kind.tag not in blijft and kind.tag not in _tags(_ERBIJ + _ERAF):
+            if kind.tag not in blijft:
                 eigenschappen.remove(kind)
         for kind in reversed(list(vorige)):
             eigenschappen.insert(0, kind)

@@ -58,8 +58,14 @@ _VORMNAMEN = ("id", "type", "{urn:schemas-microsoft-com:office:office}spid")
 _BLADWIJZERS = (wml("bookmarkStart"), wml("bookmarkEnd"))
 # Who made the changes, as Word shows it beside each one.
 AUTEUR = "gka-docgen"
-# What a paragraph's properties hold besides its look: its mark, its section, a change.
-_MERKDELEN = (wml("rPr"), wml("sectPr"), wml("pPrChange"))
+# What properties hold besides the look they record: a paragraph's mark and section, a
+# row's being added or removed, an earlier change.
+_BUITEN_EIGENSCHAPPEN = {
+    "pPr": (wml("rPr"), wml("sectPr"), wml("pPrChange")),
+    "tblPr": (wml("tblPrChange"),),
+    "trPr": (wml("ins"), wml("del"), wml("trPrChange")),
+    "tcPr": (wml("tcPrChange"),),
+}
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,7 @@ class _Schrijver:
     def _tabel(self, oud: Blok, nieuw: Blok) -> etree._Element:
         """A table of both versions: its rows aligned, a changed row's cells compared."""
         tabel = nieuw.element
+        self._eigenschappen_was(tabel, oud.element, oud.versie, "tblPr")
         rijen = [lees_rij(r, oud.versie) for r in rijen_van(oud.element)]
         nieuwe = [lees_rij(r, nieuw.versie) for r in rijen_van(tabel)]
         for r in rijen_van(tabel):
@@ -176,7 +183,9 @@ class _Schrijver:
             elif stap.stand == "paar":
                 assert stap.oud is not None and stap.nieuw is not None
                 rij = stap.nieuw.element
+                self._eigenschappen_was(rij, stap.oud.element, oud.versie, "trPr")
                 for cel_oud, cel in zip(cellen_van(stap.oud.element), cellen_van(rij), strict=True):
+                    self._eigenschappen_was(cel, cel_oud, oud.versie, "tcPr")
                     inhoud = self._container(
                         lees_blokken(cel_oud, oud.versie),
                         lees_blokken(cel, nieuw.versie),
@@ -270,25 +279,29 @@ class _Schrijver:
     def _opmaak_was(self, p: etree._Element, was: Blok) -> None:
         """Record (`w:pPrChange`) the old paragraph's properties where they differ, so that
         rejecting gives them back."""
-        oud = was.element.find(wml("pPr"))
-        eigen = [k for k in (oud if oud is not None else ()) if k.tag not in _MERKDELEN]
-        eigenschappen = p.find(wml("pPr"))
-        nu = [
-            k
-            for k in (eigenschappen if eigenschappen is not None else ())
-            if k.tag not in _MERKDELEN
-        ]
-        if [xml_sleutel(k) for k in eigen] == [xml_sleutel(k) for k in nu]:
+        self._eigenschappen_was(p, was.element, was.versie, "pPr")
+
+    def _eigenschappen_was(
+        self, nieuw: etree._Element, oud: etree._Element, versie: VersieDeel, naam: str
+    ) -> None:
+        """Record the old version's properties (`naam`: pPr, tblPr, trPr or tcPr) of a
+        paragraph, table, row or cell in a `w:…Change` where they differ."""
+        buiten = _BUITEN_EIGENSCHAPPEN[naam]
+        was, nu = oud.find(wml(naam)), nieuw.find(wml(naam))
+        eigen = [k for k in (was if was is not None else ()) if k.tag not in buiten]
+        huidig = [k for k in (nu if nu is not None else ()) if k.tag not in buiten]
+        if [xml_sleutel(k) for k in eigen] == [xml_sleutel(k) for k in huidig]:
             return
-        if eigenschappen is None:
-            eigenschappen = etree.Element(wml("pPr"))
-            p.insert(0, eigenschappen)
+        if nu is None:
+            nu = etree.Element(wml(naam))
+            voor = nieuw.find(wml("tblPrEx"))  # a row's exceptions come before its properties
+            (voor.addnext(nu) if voor is not None else nieuw.insert(0, nu))
         wijziging = self.markering("bij")
-        wijziging.tag = wml("pPrChange")
-        vorige = etree.SubElement(wijziging, wml("pPr"))
+        wijziging.tag = wml(f"{naam}Change")
+        vorige = etree.SubElement(wijziging, wml(naam))
         for k in eigen:
-            vorige.append(self._kopie(k, was.versie))
-        eigenschappen.append(wijziging)
+            vorige.append(self._kopie(k, versie))
+        nu.append(wijziging)  # the schema has the change last
 
     def _omhul(self, run: etree._Element, spoor: Spoor) -> None:
         """Put a run (in place) inside a new `w:ins` or `w:del`; a removed run's text
