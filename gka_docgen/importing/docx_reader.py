@@ -15,14 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gka_docgen.errors import Weigering
-from gka_docgen.importing.tracked_changes import Keuze, heeft_wijzigingen, verwerk
+from gka_docgen.importing.tracked_changes import Keuze, verwerk, wijzigingen
 
 MAX_LEDEN = 2_000
 MAX_LID = 64 * 1024 * 1024  # bytes, one member unpacked
 MAX_TOTAAL = 256 * 1024 * 1024  # bytes, all members unpacked
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-Wijzigingen = Keuze
 
 
 @dataclass(frozen=True)
@@ -79,20 +77,20 @@ def _tekst(el: Any) -> str:
     return "".join(t.text or "" for t in el.iter(f"{W}t", f"{W}delText")).strip()
 
 
-def _wijzigingen(body: Any, naam: str, keuze: Wijzigingen | None) -> None:
+def _wijzigingen(body: Any, naam: str, keuze: Keuze | None) -> None:
     """Accept or reject tracked changes in place; without a choice, refuse and say where."""
-    if not heeft_wijzigingen(body):
+    gevonden = wijzigingen(body)
+    if not gevonden:
         return
     if keuze is None:
         soort = {"ins": "ingevoegd", "del": "verwijderd", "moveTo": "verplaatst naar",
                  "moveFrom": "verplaatst van"}  # fmt: skip
-        wijzigingen = list(body.iter(*(f"{W}{t}" for t in soort)))
         plekken = [
             f"{soort[el.tag.rsplit('}', 1)[1]]}: {_tekst(el)[:60]!r}"
-            for el in wijzigingen
+            for el in gevonden
             # A paragraph mark's or a row's record holds no text of its own.
             if el.getparent().tag not in (f"{W}rPr", f"{W}trPr")
-        ] or [f"{len(wijzigingen)} alinea's of tabelrijen ingevoegd of verwijderd"]
+        ] or [f"{len(gevonden)} alinea's of tabelrijen ingevoegd of verwijderd"]
         raise OngeldigDocument(
             f"{naam} heeft {len(plekken)} wijzigingen die nog niet zijn geaccepteerd of "
             "geweigerd; kies --wijzigingen accepteren of --wijzigingen weigeren, of doe het in "
@@ -135,7 +133,7 @@ class _DocxLezer:
         return DocxTabel(tuple(rijen))
 
 
-def lees_docx(inhoud: bytes, naam: str, wijzigingen: Wijzigingen | None = None) -> GelezenDocx:
+def lees_docx(inhoud: bytes, naam: str, wijzigingen: Keuze | None = None) -> GelezenDocx:
     from docx import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph

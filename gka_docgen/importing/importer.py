@@ -24,10 +24,10 @@ from gka_docgen.errors import OngeldigeAgenda, Weigering, pad_tekst
 from gka_docgen.importing.docx_reader import (
     GelezenDocx,
     OngeldigDocument,
-    Wijzigingen,
     lees_docx,
 )
 from gka_docgen.importing.from_docx import Import, naar_data
+from gka_docgen.importing.tracked_changes import Keuze
 from gka_docgen.source.paths import AGENDAS
 from gka_docgen.source.scaffold import SCHEMA_BESTAND, schema_json
 from gka_docgen.source.yaml_out import lees_bestaand, schrijf_bijgewerkt, schrijf_nieuw
@@ -122,7 +122,7 @@ def importeer(
     *,
     forceer: bool = False,
     alleen_vergelijken: bool = False,
-    wijzigingen: Wijzigingen | None = None,
+    wijzigingen: Keuze | None = None,
 ) -> ImportUitslag:
     from gka_docgen.source.yaml_read import lees as lees_yaml
 
@@ -188,7 +188,7 @@ class GelezenVersie:
     yaml: bytes | None
 
 
-def lees_versie(bron: Path, wijzigingen: Wijzigingen | None = None) -> GelezenVersie:
+def lees_versie(bron: Path, wijzigingen: Keuze | None = None) -> GelezenVersie:
     """One version of an agenda as data, for `compare`: its YAML file, a PDF (its embedded
     YAML, or its layout best effort) or a DOCX, read as `import` reads them."""
     from gka_docgen.source.load import lees_gegevens
@@ -230,7 +230,7 @@ def als_agenda(versie: GelezenVersie, naam: str, ander: GelezenVersie) -> Agenda
     raise OngeldigeAgenda([replace(p, regel=None, kolom=None) for p in problemen])
 
 
-def _document(inhoud: bytes, naam: str, wijzigingen: Wijzigingen | None) -> GelezenDocx:
+def _document(inhoud: bytes, naam: str, wijzigingen: Keuze | None) -> GelezenDocx:
     """A DOCX, or a PDF that gka-docgen did not make read from its layout, as paragraphs
     and tables."""
     if inhoud.startswith(b"%PDF-"):

@@ -44,6 +44,11 @@ def _tags(namen: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_w(n) for n in namen)
 
 
+def wijzigingen(root: Any) -> list[Any]:
+    """Every insertion, deletion and move under `root`, runs and marks alike."""
+    return list(root.iter(*_tags(_ERBIJ + _ERAF)))
+
+
 def heeft_wijzigingen(root: Any) -> bool:
     return next(root.iter(*_tags(_ERBIJ + _ERAF)), None) is not None
 
